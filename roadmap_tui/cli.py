@@ -1,0 +1,272 @@
+"""The ``roadmap-tui`` command.
+
+``check`` and ``export`` run in scripts and git hooks, so this module imports
+only argparse at start-up and everything else inside the command that needs
+it: ``check`` never loads Rich or Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+if TYPE_CHECKING:
+    from .model import Roadmap
+
+PROG = "roadmap-tui"
+SUBCOMMANDS = ("demo", "new", "check", "export")
+EXPORT_FORMATS = ("text", "ansi", "html", "svg", "md")
+DEFAULT_EXPORT_WIDTH = 100
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line and exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n"
+                  f"Try '{PROG} --help' for more information.\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            return _run_subcommand(args)
+        return _run_open(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`roadmap-tui export x | head`): not an error.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _top_parser() -> _Parser:
+    parser = _Parser(
+        prog=PROG,
+        description="Plan a breakout group's roadmap: signposts, owners and timelines.",
+        epilog=(
+            "commands:\n"
+            f"  {PROG} demo                      open a copy of the bundled demo roadmap\n"
+            f"  {PROG} new FILE [--title T] [--group G]\n"
+            "                                   write a new roadmap file\n"
+            f"  {PROG} check FILE...             validate roadmap files\n"
+            f"  {PROG} export FILE [-f FORMAT] [-o OUT] [--width N]\n"
+            "                                   render the summary (text, ansi, html, svg, md)\n"
+            f"\nRun '{PROG} COMMAND --help' for a command's options.\n"
+            "A file whose name is a command's name can be opened as ./NAME."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                        help="the roadmap to open (created on first save if missing)")
+    parser.add_argument("--read-only", action="store_true",
+                        help="open FILE for review: nothing can change it")
+    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    return parser
+
+
+def _subcommand_parser() -> _Parser:
+    parser = _Parser(prog=PROG)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands.add_parser("demo", help="open a copy of the bundled demo roadmap",
+                        description="Open a copy of the bundled demo roadmap.")
+
+    new = commands.add_parser("new", help="write a new roadmap file",
+                              description="Write a new roadmap file with the phases "
+                              "Now, Next and Later. Never overwrites a file.")
+    new.add_argument("file", type=Path, metavar="FILE")
+    new.add_argument("--title", help="the roadmap's title (default: from FILE's name)")
+    new.add_argument("--group", default="", help="the breakout group")
+
+    check = commands.add_parser("check", help="validate roadmap files",
+                                description="Validate each file; print 'FILE: ok (N "
+                                "signposts)' or its errors. Exit 1 if any is invalid.")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    export = commands.add_parser(
+        "export", help="render the summary",
+        description="Render a roadmap's summary. Without -o it goes to standard output. "
+        "The format defaults to OUT's suffix, else ansi on a terminal and text otherwise.")
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("-f", "--format", choices=EXPORT_FORMATS, dest="fmt")
+    export.add_argument("-o", "--output", type=Path, metavar="OUT",
+                        help="where to write it ('-' for standard output)")
+    export.add_argument("--width", type=_width, metavar="N",
+                        help=f"columns (default: the terminal's, or {DEFAULT_EXPORT_WIDTH})")
+    return parser
+
+
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid width: {value!r}") from None
+    if not 20 <= width <= 1000:
+        raise argparse.ArgumentTypeError("width must be between 20 and 1000")
+    return width
+
+
+def _run_open(args: list[str]) -> int:
+    options = _top_parser().parse_args(args)
+    if options.read_only and options.file is None:
+        _top_parser().error("--read-only needs a FILE")
+    if options.file is None:
+        return _fail("the interactive app is not built yet: "
+                     f"try '{PROG} demo' or '{PROG} new FILE'")
+    return _show_summary(options.file)
+
+
+def _run_subcommand(args: list[str]) -> int:
+    options = _subcommand_parser().parse_args(args)
+    if options.command == "demo":
+        return _run_demo()
+    if options.command == "new":
+        return _run_new(options.file, options.title, options.group)
+    if options.command == "check":
+        return _run_check(options.files)
+    return _run_export(options.file, options.fmt, options.output, options.width)
+
+
+def _run_demo() -> int:
+    from .storage import loads
+
+    return _print_summary(loads(demo_text()))
+
+
+def demo_text() -> str:
+    """The bundled demo roadmap, read from the installed package (never modified)."""
+    from importlib.resources import files
+
+    return files("roadmap_tui").joinpath("data", "demo.toml").read_text(encoding="utf-8")
+
+
+def _show_summary(path: Path) -> int:
+    """Stand-in for the app until it exists: the roadmap's summary in the terminal."""
+    roadmap = _load_or_report(path)
+    if roadmap is None:
+        return EXIT_FAILED
+    return _print_summary(roadmap)
+
+
+def _print_summary(roadmap: Roadmap) -> int:
+    from rich.console import Console
+
+    from .summary import summary
+
+    Console().print(summary(roadmap))
+    return EXIT_OK
+
+
+def _run_new(path: Path, title: str | None, group: str) -> int:
+    from datetime import datetime
+
+    from .model.operations import RoadmapEditError, new_roadmap
+    from .storage import RoadmapFileError, save
+
+    if path.exists() or path.is_symlink():
+        return _fail(f"{path}: already exists; not overwriting it")
+    if title is None:
+        title = _title_from_file_name(path)
+    try:
+        roadmap = new_roadmap(title, group=group, created=datetime.now().astimezone())
+        save(roadmap, path)
+    except (RoadmapEditError, RoadmapFileError) as error:
+        return _fail(f"{path}: {error}" if isinstance(error, RoadmapEditError) else str(error))
+    print(f"{path}: created ({', '.join(p.name for p in roadmap.phases)})")
+    return EXIT_OK
+
+
+def _title_from_file_name(path: Path) -> str:
+    words = path.stem.replace("_", " ").replace("-", " ").split()
+    return " ".join(words).capitalize() if words else "Untitled roadmap"
+
+
+def _run_check(paths: Sequence[Path]) -> int:
+    status = EXIT_OK
+    for path in paths:
+        roadmap = _load_or_report(path)
+        if roadmap is None:
+            status = EXIT_FAILED
+        else:
+            count = len(roadmap.signposts)
+            print(f"{path}: ok ({count} signpost{'' if count == 1 else 's'})")
+    return status
+
+
+def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | None) -> int:
+    roadmap = _load_or_report(path)
+    if roadmap is None:
+        return EXIT_FAILED
+
+    from .export import format_for_path, render
+
+    to_stdout = output is None or str(output) == "-"
+    if fmt is None:
+        suffix_format = None if to_stdout or output is None else format_for_path(output)
+        if suffix_format is not None:
+            fmt = suffix_format
+        else:
+            fmt = "ansi" if to_stdout and sys.stdout.isatty() else "text"
+    if width is None:
+        width = _terminal_width() if to_stdout and sys.stdout.isatty() else DEFAULT_EXPORT_WIDTH
+    text = render(roadmap, fmt, width=width)
+    if to_stdout or output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+
+    from .storage import RoadmapFileError
+    from .storage.files import write_text_atomically
+
+    try:
+        write_text_atomically(output, text)
+    except RoadmapFileError as error:
+        return _fail(str(error))
+    print(f"{output}: written ({fmt}, {width} columns)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((DEFAULT_EXPORT_WIDTH, 24)).columns
+
+
+def _load_or_report(path: Path) -> Roadmap | None:
+    """Load a roadmap, printing its warnings and errors; None when it cannot be used."""
+    from .storage import RoadmapFileError
+    from .storage.files import read_roadmap
+
+    try:
+        loaded = read_roadmap(path)
+    except RoadmapFileError as error:
+        for problem in error.problems:
+            _print_error(problem)
+        return None
+    for warning in loaded.warnings:
+        _print_error(f"warning: {warning}")
+    return loaded.roadmap
+
+
+def _fail(message: str) -> int:
+    _print_error(message)
+    return EXIT_FAILED
+
+
+def _print_error(message: str, stream: TextIO | None = None) -> None:
+    print(f"{PROG}: {message}", file=stream or sys.stderr)
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__

@@ -1,0 +1,26 @@
+"""The roadmap domain: immutable values and pure edits. Standard library only."""
+
+from .roadmap import (
+    DEFAULT_PHASE_NAMES,
+    DEFAULT_STATUS,
+    Comment,
+    Owner,
+    Phase,
+    Roadmap,
+    Signpost,
+    Status,
+)
+from .validate import Problem, validate
+
+__all__ = [
+    "DEFAULT_PHASE_NAMES",
+    "DEFAULT_STATUS",
+    "Comment",
+    "Owner",
+    "Phase",
+    "Problem",
+    "Roadmap",
+    "Signpost",
+    "Status",
+    "validate",
+]

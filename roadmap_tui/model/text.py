@@ -1,0 +1,33 @@
+"""Which characters user text may hold.
+
+Control characters can rewrite a terminal (escape sequences, OSC 52 clipboard
+writes) and bidirectional overrides can make text read differently from what it
+is ("Trojan Source"), so neither is ever kept. Newline (in multi-line fields)
+and tab are the only controls allowed.
+"""
+
+from __future__ import annotations
+
+import re
+
+REPLACEMENT = "\ufffd"
+
+# C0 controls but tab and newline, DEL, C1 controls, and the bidi embeddings,
+# overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
+_UNSAFE_MULTILINE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+UNSAFE_IN_MULTILINE_TEXT = re.compile(f"[{_UNSAFE_MULTILINE}]")
+UNSAFE_IN_ONE_LINE_TEXT = re.compile(f"[{_UNSAFE_MULTILINE}\n]")
+
+
+def clean_text(text: str, *, multiline: bool = True) -> tuple[str, int]:
+    """Replace every unsafe character with U+FFFD; return the text and how many."""
+    pattern = UNSAFE_IN_MULTILINE_TEXT if multiline else UNSAFE_IN_ONE_LINE_TEXT
+    return pattern.subn(REPLACEMENT, text)
+
+
+def has_unsafe_characters(text: str) -> bool:
+    return UNSAFE_IN_MULTILINE_TEXT.search(text) is not None
+
+
+def is_one_line(text: str) -> bool:
+    return "\n" not in text

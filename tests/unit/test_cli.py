@@ -1,0 +1,198 @@
+"""The command line of SPEC section 2: output, files written and exit statuses."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import roadmap_tui
+from roadmap_tui.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
+
+VALID = """\
+format = 1
+
+[roadmap]
+title = "The Legal Route"
+
+[[phases]]
+name = "Now"
+
+[[owners]]
+name = "Chab Dai"
+
+[[signposts]]
+id = "s1"
+title = "Build capacity"
+phase = "Now"
+owners = [
+    "Chab Dai",
+]
+status = "planned"
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"roadmap-tui {roadmap_tui.__version__}"
+
+
+def test_check_valid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "legal.toml", VALID)
+    assert main(["check", str(path)]) == 0
+    assert capsys.readouterr().out == f"{path}: ok (1 signpost)\n"
+
+
+def test_check_reports_each_error_on_stderr_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write(tmp_path / "good.toml", VALID)
+    bad = write(tmp_path / "bad.toml", VALID.replace("owners = [", "owner = ["))
+    assert main(["check", str(good), str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == f"{good}: ok (1 signpost)\n"
+    assert "bad.toml:16" in captured.err
+    assert 'unknown key "owner"; did you mean "owners"?' in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_check_missing_file_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(tmp_path / "nowhere.toml")]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "nowhere.toml" in err
+
+
+def test_check_prints_warnings_but_passes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path / "odd.toml", VALID.replace("Build capacity", "Build \\u202ecapacity"))
+    assert main(["check", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "ok (1 signpost)" in captured.out
+    assert "warning" in captured.err
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_every_example_checks(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(example)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_new_writes_default_phases_and_refuses_to_overwrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "legal-route.toml"
+    assert main(["new", str(path), "--title", "The Legal Route", "--group", "Legal"]) == 0
+    roadmap = roadmap_tui.load(path)
+    assert roadmap.title == "The Legal Route"
+    assert roadmap.group == "Legal"
+    assert [p.name for p in roadmap.phases] == ["Now", "Next", "Later"]
+    assert roadmap.created is not None and roadmap.created.utcoffset() is not None
+    before = path.read_bytes()
+    capsys.readouterr()
+    assert main(["new", str(path)]) == 1
+    assert "exists" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_new_takes_its_title_from_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "trauma_informed-care.toml"
+    assert main(["new", str(path)]) == 0
+    assert roadmap_tui.load(path).title == "Trauma informed care"
+
+
+def test_new_into_missing_folder_fails_cleanly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", str(tmp_path / "no" / "such" / "x.toml")]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_export_to_stdout_defaults_to_text_when_not_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path / "legal.toml", VALID)
+    assert main(["export", str(path), "--width", "80"]) == 0
+    out = capsys.readouterr().out
+    assert "The Legal Route" in out
+    assert "\x1b[" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+@pytest.mark.parametrize(
+    ("suffix", "marker"),
+    [(".html", "<html"), (".svg", "<svg"), (".md", "# The Legal Route"), (".txt", "Build")],
+)
+def test_export_format_follows_the_output_suffix(tmp_path: Path, suffix: str, marker: str) -> None:
+    path = write(tmp_path / "legal.toml", VALID)
+    out = tmp_path / f"summary{suffix}"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert marker in text
+    if suffix == ".svg":
+        ET.fromstring(text)
+
+
+def test_export_explicit_format_wins_over_suffix(tmp_path: Path) -> None:
+    path = write(tmp_path / "legal.toml", VALID)
+    out = tmp_path / "summary.txt"
+    assert main(["export", str(path), "-f", "md", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# The Legal Route")
+
+
+def test_export_of_a_bad_file_exits_1_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path / "bad.toml", "format = 1\n[roadmap\n")
+    out = tmp_path / "summary.html"
+    assert main(["export", str(path), "-o", str(out)]) == 1
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert "bad.toml:2" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["export"], ["export", "x.toml", "-f", "pdf"], ["check"], ["new"], ["--bogus"],
+     ["export", "x.toml", "--width", "wide"], ["--read-only"]],
+)
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert "error" in capsys.readouterr().err
+
+
+def test_demo_never_touches_the_installed_file(capsys: pytest.CaptureFixture[str]) -> None:
+    demo = ROOT / "roadmap_tui" / "data" / "demo.toml"
+    before = demo.read_bytes()
+    assert main(["demo"]) == 0
+    assert roadmap_tui.loads(before.decode()).title in capsys.readouterr().out
+    assert demo.read_bytes() == before
+
+
+def test_python_dash_m_is_the_same_command(tmp_path: Path) -> None:
+    path = write(tmp_path / "legal.toml", VALID)
+    result = subprocess.run(
+        [sys.executable, "-m", "roadmap_tui", "check", str(path)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout == f"{path}: ok (1 signpost)\n"
