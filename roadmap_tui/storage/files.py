@@ -1,0 +1,323 @@
+"""Reading roadmap files safely and writing them atomically.
+
+Files come from strangers (a reviewer opens other groups' plans), so reading
+refuses anything that is not a regular file or is too large before parsing,
+and every failure, whatever its cause, becomes a RoadmapFileError worded for
+the user. Saving never leaves a half-written file: the new text goes to a
+temporary file beside the target, reaches the disk, and replaces the target in
+one ``os.replace``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+import tomllib
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model.roadmap import Roadmap
+from ..model.text import clean_text
+from ..model.validate import Problem, validate
+from .codec import decode, encode, is_plain
+from .errors import RoadmapFileError, RoadmapWarning
+from .positions import LineIndex
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
+_SHOWN_TITLE_LENGTH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedRoadmap:
+    """A roadmap read from a file, with the repairs made while reading it."""
+
+    roadmap: Roadmap
+    warnings: tuple[str, ...] = ()
+
+
+def loads(text: str) -> Roadmap:
+    """The roadmap in a TOML string; repairs are issued as RoadmapWarning."""
+    return _warned(parse(text, None))
+
+
+def load(path: str | os.PathLike[str]) -> Roadmap:
+    """The roadmap in a file; repairs are issued as RoadmapWarning."""
+    return _warned(read_roadmap(Path(path)))
+
+
+def dumps(roadmap: Roadmap) -> str:
+    """The canonical TOML text of a roadmap (SPEC section 1)."""
+    return encode(roadmap)
+
+
+def save(roadmap: Roadmap, path: str | os.PathLike[str], *,
+         create_parents: bool = False) -> None:
+    """Write the roadmap to ``path`` atomically: afterwards the file is the old or the new.
+
+    An invalid roadmap is refused before anything is written: whatever is
+    saved must load again.
+    """
+    target = Path(path)
+    try:
+        problems = validate(roadmap)
+        text = None if problems else encode(roadmap)
+    except (TypeError, ValueError, AttributeError) as error:
+        # Only a roadmap built by hand with wrong types gets here.
+        raise RoadmapFileError(f"{target}: not saved: the roadmap holds a value that"
+                               f" cannot be written ({error})", path=target) from None
+    if text is None:
+        raise RoadmapFileError(
+            f"{target}: not saved: the roadmap is not valid: "
+            f"{_describe(problems[0], roadmap)}", path=target)
+    write_text_atomically(target, text, create_parents=create_parents)
+
+
+def _warned(loaded: LoadedRoadmap) -> Roadmap:
+    for message in loaded.warnings:
+        warnings.warn(message, RoadmapWarning, stacklevel=3)
+    return loaded.roadmap
+
+
+# -- reading ------------------------------------------------------------------
+
+
+def read_roadmap(path: Path) -> LoadedRoadmap:
+    """Read, parse and validate a roadmap file; every failure is a RoadmapFileError."""
+    return parse(_read_text(path), path)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then
+        # refuses it, and checks the very file that was opened.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise _os_error(path, "cannot open", error) from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise RoadmapFileError(f"{path}: is {kind}; a roadmap is a .toml file",
+                                   path=path)
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_large(path)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise _os_error(path, "cannot read", error) from None
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise RoadmapFileError(
+            f"{path}:{line}: not valid UTF-8 (byte 0x{data[error.start]:02x});"
+            " save the file as UTF-8", path=path, line=line) from None
+
+
+def _too_large(path: Path) -> RoadmapFileError:
+    return RoadmapFileError(
+        f"{path}: too large for a roadmap file (the limit is {MAX_FILE_BYTES // 2**20} MiB)",
+        path=path)
+
+
+def parse(text: str, path: Path | None) -> LoadedRoadmap:
+    """Parse and validate roadmap text; ``path`` only names it in messages."""
+    name = str(path) if path is not None else "<string>"
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _toml_error(name, path, str(error)) from None
+    except RecursionError:
+        raise RoadmapFileError(f"{name}: invalid TOML: nested too deeply", path=path) from None
+    except (ValueError, OverflowError, MemoryError) as error:
+        # Integers too long to convert, and the like: untrusted input.
+        raise RoadmapFileError(f"{name}: invalid TOML: {_first_line(str(error))}",
+                               path=path) from None
+    decoded = decode(document, plain_text=is_plain(text))
+    roadmap = decoded.roadmap
+    problems = decoded.problems
+    if roadmap is not None:
+        reported = {problem.location for problem in problems}
+        problems += [p for p in validate(roadmap, characters_checked=True)
+                     if p.location not in reported]
+    if problems:
+        lines = LineIndex(text)
+        messages = sorted(((lines.line_of(p.location) or 0, index, p)
+                           for index, p in enumerate(problems)), key=lambda m: m[:2])
+        shown = [_located(name, line, _describe(problem, roadmap))
+                 for line, _, problem in messages]
+        first_line = messages[0][0] or None
+        raise RoadmapFileError("\n".join(shown), path=path, line=first_line, problems=shown)
+    assert roadmap is not None
+    if not decoded.repairs:
+        return LoadedRoadmap(roadmap)
+    lines = LineIndex(text)
+    return LoadedRoadmap(roadmap, tuple(
+        _located(name, lines.line_of(repair.location) or 0,
+                 _describe(repair, roadmap))
+        for repair in decoded.repairs))
+
+
+def _toml_error(name: str, path: Path | None, message: str) -> RoadmapFileError:
+    position = _TOML_POSITION.search(message)
+    if position is not None:
+        line, column = int(position.group(1)), int(position.group(2))
+        reason = message[: position.start()]
+        return RoadmapFileError(f"{name}:{line}:{column}: invalid TOML: {reason}",
+                                path=path, line=line)
+    reason = _TOML_AT_END.sub("", message)
+    return RoadmapFileError(f"{name}: invalid TOML at the end of the file: {reason}",
+                            path=path)
+
+
+def _located(name: str, line: int, message: str) -> str:
+    return f"{name}:{line}: {message}" if line else f"{name}: {message}"
+
+
+def _describe(problem: Problem, roadmap: Roadmap | None) -> str:
+    """``signposts[3] "Build capacity...": key "phase": unknown phase ...``.
+
+    Items are counted from 1, as the summary numbers them.
+    """
+    location = problem.location
+    parts: list[str] = []
+    position = 0
+    while position < len(location) - 1 and isinstance(location[position + 1], int):
+        section, index = location[position], location[position + 1]
+        assert isinstance(index, int)
+        parts.append(f"{section}[{index + 1}]{_item_name(roadmap, location[:position + 2])}")
+        position += 2
+    rest = [str(part) for part in location[position:]]
+    if location and location[0] == "roadmap" and position == 0:
+        parts.append("[roadmap]")
+        rest = rest[1:]
+    message = problem.message
+    key = clean_text(rest[-1], multiline=False)[0] if rest else None
+    if key is not None and f'"{key}' not in message:
+        message = f'key "{key}": {message}'
+    return ": ".join([*parts, message]) if parts else message
+
+
+def _item_name(roadmap: Roadmap | None, location: tuple[str | int, ...]) -> str:
+    """The item's title or name, quoted and shortened, to tell items apart."""
+    if roadmap is None:
+        return ""
+    section, index = location[-2], location[-1]
+    assert isinstance(index, int)
+    items: tuple[object, ...] = ()
+    if len(location) == 2 and section in ("phases", "owners", "signposts"):
+        items = getattr(roadmap, str(section))
+    if not 0 <= index < len(items):
+        return ""
+    item = items[index]
+    text = str(getattr(item, "title", None) or getattr(item, "name", "") or "")
+    if not text.strip():
+        return ""
+    if len(text) > _SHOWN_TITLE_LENGTH:
+        text = text[: _SHOWN_TITLE_LENGTH - 3].rstrip() + "..."
+    return f' "{text}"'
+
+
+def _first_line(text: str) -> str:
+    return text.splitlines()[0] if text else "unreadable value"
+
+
+# -- writing ------------------------------------------------------------------
+
+
+def write_text_atomically(path: Path, text: str, *, create_parents: bool = False) -> None:
+    """Replace ``path``'s content with ``text`` so that no reader ever sees a mix.
+
+    The text is encoded before the disk is touched; a symlink is followed so
+    the link stays a link; the file keeps its permissions. On failure the
+    temporary file is removed, the original is untouched, and the error says
+    what happened.
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise RoadmapFileError(f"{path}: not saved: the text holds a character that"
+                               f" UTF-8 cannot store ({error.object[error.start]!r})",
+                               path=path) from None
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    existing = _existing_mode(path, target)
+    if create_parents:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _os_error(path, f"not saved: cannot create the folder {folder}",
+                            error) from None
+    elif not folder.is_dir():
+        raise RoadmapFileError(f"{path}: not saved: the folder {folder} does not exist",
+                               path=path)
+    import tempfile  # here: its imports cost every `check` a few milliseconds
+
+    temporary: str | None = None
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.",
+                                                 suffix=".tmp", dir=folder)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, existing if existing is not None else _new_file_mode())
+        os.replace(temporary, target)
+        temporary = None
+        _sync_folder(folder)
+    except OSError as error:
+        raise _os_error(path, "not saved", error) from None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def _existing_mode(path: Path, target: Path) -> int | None:
+    """The permissions to keep, or None for a new file; refuses non-files."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise _os_error(path, "not saved", error) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise RoadmapFileError(f"{path}: not saved: it exists and is not a regular file",
+                               path=path)
+    return stat.S_IMODE(info.st_mode)
+
+
+def _new_file_mode() -> int:
+    """What ``open()`` would give a new file: 0o666 less the process's umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; some systems cannot fsync a folder."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _os_error(path: Path, action: str, error: OSError) -> RoadmapFileError:
+    reason = error.strerror or str(error) or type(error).__name__
+    return RoadmapFileError(f"{path}: {action}: {reason}", path=path)
