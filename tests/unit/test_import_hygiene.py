@@ -6,8 +6,10 @@ import json
 import subprocess
 import sys
 
-CORE_MODULES = ("roadmap_tui.model", "roadmap_tui.storage", "roadmap_tui.summary",
-                "roadmap_tui.export")
+CORE_MODULES = ("roadmap_tui.model", "roadmap_tui.model.timeline", "roadmap_tui.model.overview",
+                "roadmap_tui.storage", "roadmap_tui.summary", "roadmap_tui.summary_style",
+                "roadmap_tui.summary_timeline", "roadmap_tui.export",
+                "roadmap_tui.export_markdown")
 
 
 def _modules_after_importing(*modules: str) -> set[str]:

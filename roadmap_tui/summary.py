@@ -1,0 +1,363 @@
+"""The roadmap summary of SPEC section 3: one Rich renderable for terminal, export and present.
+
+It is what a group shows the whole conference when it reports back, so it is
+built for reading at a distance: a header card, then the signposts phase by
+phase, a timeline, the owners and the gaps, each under a rule. Colour only
+accents what the words and symbols already say, so the plain-text export
+reads the same.
+
+Every piece of user text goes through :func:`~roadmap_tui.summary_style.literal`
+(a ``Text``, never markup), so a title such as ``[bold]x[/]`` prints as typed.
+The layout reads ``options.max_width`` when rendered: wide consoles get tables,
+narrow ones (under 72 columns) a stacked list that never squeezes a word into
+one character per line.
+
+Right-to-left text: with ``isolate_bidi=True`` each user value holding Arabic,
+Hebrew or other strong right-to-left letters is wrapped in FSI .. PDI, so
+bidi-aware viewers cannot reorder it into the cells around it. The text and
+HTML/SVG exports turn it on; terminal output leaves it off, because terminals
+handle the invisible isolates unevenly (some draw them as boxes) and most do
+no bidi reordering anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from rich import box
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from .model.overview import (
+    Gap,
+    GapItem,
+    GapKind,
+    Numbered,
+    gaps,
+    owner_groups,
+    phase_groups,
+)
+from .model.roadmap import Roadmap
+from .model.timeline import format_dates, format_day, format_month_range
+from .summary_style import (
+    DIM,
+    GAP,
+    HEADING,
+    LABEL,
+    NOTE,
+    OWNER,
+    PHASE,
+    POSITION,
+    RULE,
+    TITLE,
+    first_line,
+    isolate_rtl,
+    literal,
+    plain,
+    status_mark,
+    status_style,
+    status_text,
+    title_style,
+)
+from .summary_timeline import Timeline
+
+WIDE = 72
+"""From this many columns the summary uses tables; below, stacked lists."""
+STATUS_WIDTH = 9
+"""The longest status with its symbol: "⊘ blocked"."""
+NARROW = 44
+"""Below this many columns the header stacks each label above its value."""
+NO_PHASE = "No phase yet"
+SERIOUS_GAPS = frozenset({GapKind.BLOCKED, GapKind.DROPPED_DEPENDENCY, GapKind.OVERDUE})
+"""Gaps drawn in red: something stands in the way. Missing fields are only bold."""
+
+
+def summary(
+    roadmap: Roadmap, *, today: date | None = None, isolate_bidi: bool = False
+) -> Summary:
+    """The summary renderable; ``today`` marks the timeline and finds past-due signposts."""
+    return Summary(roadmap, today=today, isolate_bidi=isolate_bidi)
+
+
+class Summary:
+    """The whole summary; cheap to build, laid out when rendered at a width."""
+
+    def __init__(
+        self, roadmap: Roadmap, *, today: date | None = None, isolate_bidi: bool = False
+    ) -> None:
+        self.roadmap = roadmap
+        self.today = today
+        self.isolate_bidi = isolate_bidi
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        wide = options.max_width >= WIDE
+        roadmap = self.roadmap
+        found_gaps = gaps(roadmap, today=self.today)
+        yield self._header(found_gaps, options.max_width)
+        yield _section("Signposts", len(roadmap.signposts))
+        yield from self._phases(options.max_width)
+        yield _section("Timeline")
+        yield _indent(Timeline(roadmap, today=self.today, isolate_bidi=self.isolate_bidi))
+        yield _section("Owners", len(roadmap.owners))
+        yield from self._owners(wide)
+        yield _section("Gaps", sum(len(gap.items) for gap in found_gaps))
+        yield from self._gaps(found_gaps, wide)
+
+    # -- pieces -------------------------------------------------------------------------
+
+    def _text(self, value: str, style: Style | str = "", *, multiline: bool = False) -> Text:
+        return literal(value, style, isolate=self.isolate_bidi, multiline=multiline)
+
+    def _names(self, names: Iterable[str], separator: str, style: Style | str = "") -> Text:
+        """Names joined, each isolated on its own so that one Arabic name cannot
+        take its neighbours along."""
+        return Text(separator.join(plain(n, isolate=self.isolate_bidi) for n in names),
+                    style=style)
+
+    def _header(self, found_gaps: list[Gap], width: int) -> RenderableType:
+        roadmap = self.roadmap
+        wide = width >= WIDE
+        rows = [
+            ("Group", self._text(roadmap.group)),
+            ("Event", self._text(roadmap.event)),
+            ("Question", self._text(roadmap.question, "italic")),
+            ("Facilitator", self._text(roadmap.facilitator)),
+            ("Participants", self._names(roadmap.participants, ", ")),
+        ]
+        when = roadmap.updated or roadmap.created
+        if when is not None:
+            label = "Updated" if roadmap.updated is not None else "Created"
+            rows.append((label, Text(format_day(when.date()))))
+        facts = Table.grid(padding=(0, 2))
+        if width >= NARROW:
+            facts.add_column(style=LABEL, no_wrap=True)
+            facts.add_column()
+        for label, value in rows:
+            if not value.plain:
+                continue
+            if width >= NARROW:
+                facts.add_row(label, value)
+            else:  # too narrow for a column of labels: each fact on its own lines
+                facts.add_row(Text.assemble((label, LABEL), "\n", value))
+        counts = Text(_counts(roadmap, sum(len(gap.items) for gap in found_gaps)), style=DIM)
+        parts: list[RenderableType] = [self._text(roadmap.title or "Untitled roadmap", TITLE)]
+        if facts.row_count:
+            parts += [Text(), facts]
+        if roadmap.notes.strip():
+            parts += [Text(), self._text(roadmap.notes.strip(), "", multiline=True)]
+        parts += [Text(), counts]
+        return Panel(Group(*parts), box=box.ROUNDED,
+                     border_style=RULE, padding=(1, 2) if wide else (0, 1))
+
+    def _phases(self, width: int) -> RenderResult:
+        wide = width >= WIDE
+        groups = phase_groups(self.roadmap)
+        if not self.roadmap.signposts:
+            names = ", ".join(plain(g.phase.name, isolate=self.isolate_bidi)
+                              for g in groups if g.phase is not None)
+            message = "No signposts yet."
+            if names:
+                message += f" Phases ready for them: {names}."
+            yield _indent(Text(message, style=NOTE))
+            return
+        widths = _column_widths(self.roadmap)
+        for group in groups:
+            phase = group.phase
+            heading = Text.assemble(
+                ("▍", PHASE),
+                self._text(phase.name if phase else NO_PHASE, PHASE if phase else HEADING),
+            )
+            details = []
+            if phase is not None and (dates := format_month_range(phase.start, phase.end)):
+                details.append(dates)
+            count = len(group.signposts)
+            details.append(f"{count:,} signpost{'' if count == 1 else 's'}")
+            if phase is not None and not group.known:
+                details.append("not one of the roadmap's phases")
+            heading.append("  ")
+            heading.append(" · ".join(details), DIM)
+            description = first_line(phase.description) if phase else ""
+            parts: list[RenderableType] = [heading]
+            if description:
+                parts.append(_indent(self._text(description, NOTE), 1))
+            if not group.signposts:
+                parts.append(_indent(Text("Nothing here yet.", style=NOTE), 1))
+            elif wide:
+                parts.append(self._signpost_table(group.signposts, widths, width - 1))
+            else:
+                parts.append(self._signpost_list(group.signposts, widths[0]))
+            yield Padding(Group(*parts), (0, 0, 1, 1))
+
+    def _signpost_table(
+        self, signposts: Iterable[Numbered], widths: tuple[int, int], total: int
+    ) -> Table:
+        """Every column has a fixed width, computed here: phases line up with each other,
+        and Rich need not measure thousands of cells to share the space out."""
+        number_width, dates_width = widths
+        flexible = max(2, total - number_width - dates_width - STATUS_WIDTH - 12)
+        title_width = max(1, flexible * 3 // 5)
+        table = Table(box=box.SIMPLE_HEAD, border_style=RULE, show_edge=False,
+                      header_style=LABEL, pad_edge=False, padding=(0, 1))
+        table.add_column("#", justify="right", width=number_width, no_wrap=True)
+        table.add_column("Signpost", width=title_width, overflow="fold")
+        table.add_column("Owners", width=max(1, flexible - title_width), overflow="fold")
+        table.add_column("Dates", width=dates_width, overflow="fold")
+        table.add_column("Status", width=STATUS_WIDTH, no_wrap=True)
+        owners_width = max(1, flexible - title_width)
+        tall = False  # whether any row takes several lines: then rows get a blank between
+        for position, signpost in signposts:
+            title = self._text(signpost.title, title_style(signpost.status))
+            detail = first_line(signpost.detail)
+            tall = tall or bool(detail) or cell_len(title.plain) > title_width \
+                or len(signpost.owners) > 1 \
+                or any(cell_len(owner) > owners_width for owner in signpost.owners)
+            if detail:
+                title.append("\n")
+                title.append(self._preview(detail, title_width), DIM)
+            # One owner a line: a wrapped list would split names between lines.
+            owners = self._names(signpost.owners, "\n") if signpost.owners \
+                else Text("no owner", style=NOTE)
+            dates = format_dates(signpost.start, signpost.due)
+            table.add_row(Text(str(position), style=POSITION), title, owners,
+                          Text(dates) if dates else Text("no date", style=NOTE),
+                          status_text(signpost.status))
+        table.leading = 1 if tall else 0
+        return table
+
+    def _preview(self, text: str, width: int) -> str:
+        """One line cut to ``width`` cells with an ellipsis (isolated after cutting,
+        so the closing isolate is never the part cut off)."""
+        line = plain(text)
+        if cell_len(line) > width:
+            line = set_cell_size(line, max(0, width - 1)).rstrip() + "…"
+        return isolate_rtl(line) if self.isolate_bidi else line
+
+    def _signpost_list(self, signposts: Iterable[Numbered], number_width: int) -> Table:
+        table = Table.grid(padding=(0, 1))
+        table.add_column(justify="right", no_wrap=True, style=POSITION, width=number_width)
+        table.add_column(overflow="fold")
+        for position, signpost in signposts:
+            line = Text.assemble(self._text(signpost.title, title_style(signpost.status)), "\n")
+            line.append_text(status_text(signpost.status))
+            dates = format_dates(signpost.start, signpost.due)
+            line.append(" · ")
+            line.append(dates or "no date", "" if dates else NOTE)
+            line.append(" · ")
+            line.append_text(self._names(signpost.owners, ", ") if signpost.owners
+                             else Text("no owner", style=NOTE))
+            table.add_row(str(position), line)
+        return table
+
+    def _owners(self, wide: bool) -> RenderResult:
+        groups = owner_groups(self.roadmap)
+        if not groups:
+            yield _indent(Text("No owners yet: nobody has taken a signpost on.", style=NOTE))
+            return
+        table = Table.grid(padding=(0, 3) if wide else (0, 1), expand=True)
+        table.add_column(ratio=2 if wide else None, overflow="fold")
+        if wide:
+            table.add_column(ratio=5, overflow="fold")
+        for group in groups:
+            owner = group.owner
+            who = Text.assemble(self._text(owner.name, OWNER))
+            about = [v for v in (owner.organisation, owner.role, owner.country, owner.contact)
+                     if v]
+            if about:
+                who.append("\n")
+                who.append_text(self._names(about, " · ", DIM))
+            if not group.known:
+                who.append("\nnot one of the roadmap's owners", NOTE)
+            mine = self._owned(group.signposts)
+            if wide:
+                table.add_row(who, mine)
+            else:
+                table.add_row(Group(who, _indent(mine, 2)))
+            table.add_row()
+        yield _indent(table)
+
+    def _owned(self, signposts: tuple[Numbered, ...]) -> Text:
+        if not signposts:
+            return Text("no signposts yet", style=NOTE)
+        lines = Text()
+        width = len(str(signposts[-1][0]))
+        for number, (position, signpost) in enumerate(signposts):
+            if number:
+                lines.append("\n")
+            lines.append(f"{position:>{width}} ", POSITION)
+            lines.append(f"{status_mark(signpost.status)} ", status_style(signpost.status))
+            lines.append_text(self._text(signpost.title, title_style(signpost.status)))
+        return lines
+
+    def _gaps(self, found_gaps: list[Gap], wide: bool) -> RenderResult:
+        if not self.roadmap.signposts:
+            yield _indent(Text("Nothing to check until there are signposts.", style=NOTE))
+            return
+        if not found_gaps:
+            yield _indent(Text("No gaps: every open signpost has an owner, a phase and a "
+                               "date, and nothing is blocked.", style=NOTE))
+            return
+        table = Table.grid(padding=(0, 3) if wide else (0, 1), expand=True)
+        table.add_column(ratio=2 if wide else None, no_wrap=not wide)
+        if wide:
+            table.add_column(ratio=5, overflow="fold")
+        for gap in found_gaps:
+            style = GAP if gap.kind in SERIOUS_GAPS else HEADING
+            heading = Text.assemble((gap.heading, style), "  ", (f"{len(gap.items):,}", DIM))
+            items = Text()
+            width = len(str(gap.items[-1].position))
+            for number, item in enumerate(gap.items):
+                if number:
+                    items.append("\n")
+                items.append_text(self._gap_item(item, width))
+            if wide:
+                table.add_row(heading, items)
+            else:
+                table.add_row(Group(heading, _indent(items, 2)))
+            table.add_row()
+        yield _indent(table)
+
+    def _gap_item(self, item: GapItem, width: int) -> Text:
+        line = Text.assemble((f"{item.position:>{width}} ", POSITION),
+                             self._text(item.signpost.title))
+        for position, dropped in item.dropped:
+            line.append(" ")
+            line.append("→ needs ", DIM)
+            line.append(f"{position} ", POSITION)
+            line.append_text(self._text(dropped.title, title_style(dropped.status)))
+            line.append(" ")
+            line.append("(dropped)", DIM)
+        return line
+
+
+def _section(title: str, count: int | None = None) -> Rule:
+    heading = Text(title, style=HEADING)
+    if count is not None:
+        heading.append("  ")
+        heading.append(f"{count:,}", DIM)
+    return Rule(heading, align="left", style=RULE, characters="─")
+
+
+def _indent(renderable: RenderableType, columns: int = 1) -> Padding:
+    return Padding(renderable, (0, 0, 0, columns))
+
+
+def _counts(roadmap: Roadmap, gap_count: int) -> str:
+    def n(count: int, noun: str) -> str:
+        return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+    return " · ".join((n(len(roadmap.signposts), "signpost"), n(len(roadmap.phases), "phase"),
+                       n(len(roadmap.owners), "owner"), n(gap_count, "gap")))
+
+
+def _column_widths(roadmap: Roadmap) -> tuple[int, int]:
+    """Widths shared by every phase's table, so that their columns line up."""
+    number_width = max(1, len(str(len(roadmap.signposts))))
+    dates = max((len(format_dates(s.start, s.due)) for s in roadmap.signposts), default=0)
+    return number_width, max(len("no date"), min(dates, 22))
