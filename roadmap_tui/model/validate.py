@@ -68,19 +68,6 @@ def validate(roadmap: Roadmap, *, characters_checked: bool = False) -> list[Prob
     return problems
 
 
-def signpost_problems(
-    index: int,
-    signpost: Signpost,
-    phase_names: dict[str, str],
-    owner_names: dict[str, str],
-    ids: dict[str, int],
-) -> Iterator[Problem]:
-    """The rules one signpost keeps on its own and in its references (not cycles)."""
-    if _signpost_is_plainly_valid(signpost, phase_names, owner_names, ids):
-        return iter(())
-    return _signpost_problems_in_detail(index, signpost, phase_names, owner_names, ids)
-
-
 def _signpost_is_plainly_valid(
     signpost: Signpost, phase_names: dict[str, str], owner_names: dict[str, str],
     ids: dict[str, int], *, characters_checked: bool = False,
@@ -267,8 +254,10 @@ def _offset_datetime_problems(
     if value is None:
         if required:
             yield Problem((*where, key), f'"{key}" is required')
-    elif not isinstance(value, datetime) or value.utcoffset() is None:
+    elif not isinstance(value, datetime) or (offset := value.utcoffset()) is None:
         yield Problem((*where, key), f'"{key}" must be a date-time with a UTC offset')
+    elif offset.total_seconds() % 60:
+        yield Problem((*where, key), f'"{key}" must have a UTC offset in whole minutes')
 
 
 def _unknown_reference(
