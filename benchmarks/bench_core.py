@@ -35,11 +35,11 @@ from rich.console import Console
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import make_roadmap  # noqa: E402
+from generate import make_roadmap
 
-import roadmap_tui  # noqa: E402
-from roadmap_tui.export import render  # noqa: E402
-from roadmap_tui.model.timeline import format_dates  # noqa: E402
+import roadmap_tui
+from roadmap_tui.export import render
+from roadmap_tui.model.timeline import format_dates
 
 BIG = 10_000
 SMALL = 200

@@ -24,6 +24,7 @@ class Status(StrEnum):
 
 DEFAULT_STATUS = Status.PLANNED
 DEFAULT_PHASE_NAMES = ("Now", "Next", "Later")
+_SIGNPOST_SEQUENCES = ("owners", "tags", "countries", "depends_on", "comments")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,16 @@ class Signpost:
     group: str = ""
     comments: tuple[Comment, ...] = ()
 
+    def __post_init__(self) -> None:
+        # Scripts write Signpost(..., status="done", owners=["Ana"]): keep the
+        # value types the rest of the code relies on (Status, tuples).
+        if type(self.status) is not Status:
+            object.__setattr__(self, "status", Status(self.status))
+        for name in _SIGNPOST_SEQUENCES:
+            value = getattr(self, name)
+            if type(value) is not tuple:
+                object.__setattr__(self, name, tuple(value))
+
 
 @dataclass(frozen=True, slots=True)
 class Roadmap:
@@ -91,6 +102,12 @@ class Roadmap:
     phases: tuple[Phase, ...] = ()
     owners: tuple[Owner, ...] = ()
     signposts: tuple[Signpost, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("participants", "phases", "owners", "signposts"):
+            value = getattr(self, name)
+            if type(value) is not tuple:
+                object.__setattr__(self, name, tuple(value))
 
     def phase_named(self, name: str) -> Phase | None:
         """The phase a reference names, matched case-insensitively."""

@@ -196,3 +196,15 @@ def test_python_dash_m_is_the_same_command(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert result.stdout == f"{path}: ok (1 signpost)\n"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_every_example_is_canonical(example: Path) -> None:
+    text = example.read_text(encoding="utf-8")
+    assert roadmap_tui.dumps(roadmap_tui.loads(text)) == text
+
+
+def test_there_is_an_example_per_breakout_group_and_the_demo_is_one_of_them() -> None:
+    assert len(EXAMPLES) == 5
+    demo = (ROOT / "roadmap_tui" / "data" / "demo.toml").read_bytes()
+    assert demo in [example.read_bytes() for example in EXAMPLES]
