@@ -125,3 +125,26 @@ def test_load_accepts_str_paths(tmp_path: Path) -> None:
     path = tmp_path / "seed.toml"
     path.write_text(SEED_TEXT, encoding="utf-8")
     assert roadmap_tui.load(str(path)).title == "seed"
+
+
+@given(st.text(max_size=40).filter(str.strip), st.sampled_from(["title", "notes"]))
+def test_unsafe_characters_are_replaced_with_a_warning_never_kept(
+    text: str, key: str
+) -> None:
+    """Whatever a file's strings hold, the loaded roadmap holds no unsafe character."""
+    import tomli_w
+
+    from roadmap_tui.model.text import clean_text
+
+    document = {"format": 1, "roadmap": {"title": "t", key: text}}
+    source = tomli_w.dumps(document)
+    cleaned, count = clean_text(text, multiline=key == "notes")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RoadmapWarning)
+        try:
+            roadmap = roadmap_tui.loads(source)
+        except RoadmapFileError as error:
+            assert key == "title" and not cleaned.strip(), error  # an empty title
+            return
+    assert getattr(roadmap, key) == cleaned
+    assert len(caught) == (1 if count else 0)
