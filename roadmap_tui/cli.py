@@ -207,7 +207,7 @@ def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | N
     if roadmap is None:
         return EXIT_FAILED
 
-    from .export import format_for_path, render
+    from .export import format_for_path
 
     to_stdout = output is None or str(output) == "-"
     if fmt is None:
@@ -218,7 +218,7 @@ def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | N
             fmt = "ansi" if to_stdout and sys.stdout.isatty() else "text"
     if width is None:
         width = _terminal_width() if to_stdout and sys.stdout.isatty() else DEFAULT_EXPORT_WIDTH
-    text = render(roadmap, fmt, width=width)
+    text = _render_with_progress(roadmap, fmt, width, to_terminal=to_stdout)
     if to_stdout or output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -233,6 +233,27 @@ def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | N
         return _fail(str(error))
     print(f"{output}: written ({fmt}, {width} columns)", file=sys.stderr)
     return EXIT_OK
+
+
+def _render_with_progress(roadmap: Roadmap, fmt: str, width: int, *, to_terminal: bool) -> str:
+    """Render, with a spinner on stderr for big roadmaps written to a file.
+
+    A merged conference roadmap takes seconds to render; the spinner says the
+    command is working. It is shown only when stderr is a terminal and the
+    summary is not going to that same terminal.
+    """
+    from .export import render
+
+    if to_terminal or len(roadmap.signposts) < _PROGRESS_THRESHOLD or not sys.stderr.isatty():
+        return render(roadmap, fmt, width=width)
+    from rich.console import Console
+
+    count = len(roadmap.signposts)
+    with Console(stderr=True).status(f"Rendering {count:,} signposts as {fmt}..."):
+        return render(roadmap, fmt, width=width)
+
+
+_PROGRESS_THRESHOLD = 500
 
 
 def _terminal_width() -> int:

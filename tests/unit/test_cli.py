@@ -208,3 +208,30 @@ def test_there_is_an_example_per_breakout_group_and_the_demo_is_one_of_them() ->
     assert len(EXAMPLES) == 5
     demo = (ROOT / "roadmap_tui" / "data" / "demo.toml").read_bytes()
     assert demo in [example.read_bytes() for example in EXAMPLES]
+
+
+def test_export_of_a_big_roadmap_to_a_file_shows_progress_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import roadmap_tui.cli as cli
+
+    shown: list[str] = []
+
+    class Status:
+        def __init__(self, message: str) -> None:
+            shown.append(message)
+
+        def __enter__(self) -> None:
+            return None
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+    monkeypatch.setattr(cli, "_PROGRESS_THRESHOLD", 1)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr("rich.console.Console.status", lambda self, message: Status(message))
+    path = write(tmp_path / "legal.toml", VALID)
+    out = tmp_path / "summary.html"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    assert shown == ["Rendering 1 signposts as html..."]
+    assert "<html" in out.read_text(encoding="utf-8")
