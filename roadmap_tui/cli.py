@@ -55,12 +55,14 @@ def _top_parser() -> _Parser:
         description="Plan a breakout group's roadmap: signposts, owners and timelines.",
         epilog=(
             "commands:\n"
-            f"  {PROG} demo                      open a copy of the bundled demo roadmap\n"
+            f"  {PROG} demo\n"
+            "      open a copy of the bundled demo roadmap\n"
             f"  {PROG} new FILE [--title T] [--group G]\n"
-            "                                   write a new roadmap file\n"
-            f"  {PROG} check FILE...             validate roadmap files\n"
+            "      write a new roadmap file with the phases Now, Next and Later\n"
+            f"  {PROG} check FILE...\n"
+            "      validate roadmap files\n"
             f"  {PROG} export FILE [-f FORMAT] [-o OUT] [--width N]\n"
-            "                                   render the summary (text, ansi, html, svg, md)\n"
+            "      render the summary as text, ansi, html, svg or md\n"
             f"\nRun '{PROG} COMMAND --help' for a command's options.\n"
             "A file whose name is a command's name can be opened as ./NAME."
         ),
@@ -83,21 +85,24 @@ def _subcommand_parser() -> _Parser:
     new = commands.add_parser("new", help="write a new roadmap file",
                               description="Write a new roadmap file with the phases "
                               "Now, Next and Later. Never overwrites a file.")
-    new.add_argument("file", type=Path, metavar="FILE")
+    new.add_argument("file", type=Path, metavar="FILE", help="where to write it")
     new.add_argument("--title", help="the roadmap's title (default: from FILE's name)")
     new.add_argument("--group", default="", help="the breakout group")
 
     check = commands.add_parser("check", help="validate roadmap files",
                                 description="Validate each file; print 'FILE: ok (N "
                                 "signposts)' or its errors. Exit 1 if any is invalid.")
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                       help="roadmap files to validate")
 
     export = commands.add_parser(
         "export", help="render the summary",
         description="Render a roadmap's summary. Without -o it goes to standard output. "
         "The format defaults to OUT's suffix, else ansi on a terminal and text otherwise.")
-    export.add_argument("file", type=Path, metavar="FILE")
-    export.add_argument("-f", "--format", choices=EXPORT_FORMATS, dest="fmt")
+    export.add_argument("file", type=Path, metavar="FILE", help="the roadmap to render")
+    export.add_argument("-f", "--format", choices=EXPORT_FORMATS, dest="fmt",
+                        help="the format (default: from OUT's suffix, .txt .ans .html"
+                        " .svg .md)")
     export.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="where to write it ('-' for standard output)")
     export.add_argument("--width", type=_width, metavar="N",
