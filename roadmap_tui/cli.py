@@ -203,7 +203,7 @@ def _run_check(paths: Sequence[Path]) -> int:
             status = EXIT_FAILED
         else:
             count = len(roadmap.signposts)
-            print(f"{path}: ok ({count} signpost{'' if count == 1 else 's'})")
+            print(f"{path}: ok ({count} signposts)")  # SPEC's wording, even for 1
     return status
 
 

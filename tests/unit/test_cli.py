@@ -53,7 +53,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_valid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path / "legal.toml", VALID)
     assert main(["check", str(path)]) == 0
-    assert capsys.readouterr().out == f"{path}: ok (1 signpost)\n"
+    assert capsys.readouterr().out == f"{path}: ok (1 signposts)\n"
 
 
 def test_check_reports_each_error_on_stderr_and_exits_1(
@@ -63,7 +63,7 @@ def test_check_reports_each_error_on_stderr_and_exits_1(
     bad = write(tmp_path / "bad.toml", VALID.replace("owners = [", "owner = ["))
     assert main(["check", str(good), str(bad)]) == 1
     captured = capsys.readouterr()
-    assert captured.out == f"{good}: ok (1 signpost)\n"
+    assert captured.out == f"{good}: ok (1 signposts)\n"
     assert "bad.toml:16" in captured.err
     assert 'unknown key "owner"; did you mean "owners"?' in captured.err
     assert "Traceback" not in captured.err
@@ -84,7 +84,7 @@ def test_check_prints_warnings_but_passes(
     path = write(tmp_path / "odd.toml", VALID.replace("Build capacity", "Build \\u202ecapacity"))
     assert main(["check", str(path)]) == 0
     captured = capsys.readouterr()
-    assert "ok (1 signpost)" in captured.out
+    assert "ok (1 signposts)" in captured.out
     assert "warning" in captured.err
 
 
@@ -195,7 +195,7 @@ def test_python_dash_m_is_the_same_command(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0
-    assert result.stdout == f"{path}: ok (1 signpost)\n"
+    assert result.stdout == f"{path}: ok (1 signposts)\n"
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
