@@ -174,8 +174,9 @@ def _toml_error(name: str, path: Path | None, message: str) -> RoadmapFileError:
     if position is not None:
         line, column = int(position.group(1)), int(position.group(2))
         reason = message[: position.start()]
-        return RoadmapFileError(f"{name}:{line}:{column}: invalid TOML: {reason}",
-                                path=path, line=line)
+        return RoadmapFileError(
+            f"{name}:{line}:{column}: invalid TOML: {reason} (line {line}, column {column})",
+            path=path, line=line)
     reason = _TOML_AT_END.sub("", message)
     return RoadmapFileError(f"{name}: invalid TOML at the end of the file: {reason}",
                             path=path)

@@ -223,6 +223,7 @@ def test_a_newer_format_is_refused_without_listing_its_keys() -> None:
 def test_broken_toml_gives_line_and_column(text: str, line: int, column: int) -> None:
     error = error_for(text)
     assert str(error).startswith(f"<string>:{line}:{column}: invalid TOML: ")
+    assert str(error).endswith(f" (line {line}, column {column})")
     assert error.line == line
 
 
