@@ -107,7 +107,7 @@ class Summary:
         yield _indent(Timeline(roadmap, today=self.today, isolate_bidi=self.isolate_bidi))
         yield _section("Owners", len(roadmap.owners))
         yield from self._owners(wide)
-        yield _section("Gaps", sum(len(gap.items) for gap in found_gaps))
+        yield _section("Gaps", _signposts_with_gaps(found_gaps))
         yield from self._gaps(found_gaps, wide)
 
     # -- pieces -------------------------------------------------------------------------
@@ -131,10 +131,9 @@ class Summary:
             ("Facilitator", self._text(roadmap.facilitator)),
             ("Participants", self._names(roadmap.participants, ", ")),
         ]
-        when = roadmap.updated or roadmap.created
-        if when is not None:
-            label = "Updated" if roadmap.updated is not None else "Created"
-            rows.append((label, Text(format_day(when.date()))))
+        for label, when in (("Created", roadmap.created), ("Updated", roadmap.updated)):
+            if when is not None:
+                rows.append((label, Text(format_day(when.date()))))
         facts = Table.grid(padding=(0, 2))
         if width >= NARROW:
             facts.add_column(style=LABEL, no_wrap=True)
@@ -146,7 +145,7 @@ class Summary:
                 facts.add_row(label, value)
             else:  # too narrow for a column of labels: each fact on its own lines
                 facts.add_row(Text.assemble((label, LABEL), "\n", value))
-        counts = Text(_counts(roadmap, sum(len(gap.items) for gap in found_gaps)), style=DIM)
+        counts = Text(_counts(roadmap, _signposts_with_gaps(found_gaps)), style=DIM)
         parts: list[RenderableType] = [self._text(roadmap.title or "Untitled roadmap", TITLE)]
         if facts.row_count:
             parts += [Text(), facts]
@@ -348,12 +347,20 @@ def _indent(renderable: RenderableType, columns: int = 1) -> Padding:
     return Padding(renderable, (0, 0, 0, columns))
 
 
-def _counts(roadmap: Roadmap, gap_count: int) -> str:
+def _signposts_with_gaps(found_gaps: list[Gap]) -> int:
+    """How many signposts need attention: one missing owner, phase and date counts once."""
+    return len({item.position for gap in found_gaps for item in gap.items})
+
+
+def _counts(roadmap: Roadmap, with_gaps: int) -> str:
     def n(count: int, noun: str) -> str:
         return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
-    return " · ".join((n(len(roadmap.signposts), "signpost"), n(len(roadmap.phases), "phase"),
-                       n(len(roadmap.owners), "owner"), n(gap_count, "gap")))
+    parts = [n(len(roadmap.signposts), "signpost"), n(len(roadmap.phases), "phase"),
+             n(len(roadmap.owners), "owner")]
+    if with_gaps:
+        parts.append(f"{with_gaps:,} with gaps")
+    return " · ".join(parts)
 
 
 def _column_widths(roadmap: Roadmap) -> tuple[int, int]:

@@ -299,6 +299,8 @@ def _year_line(scale: _Scale) -> Text:
             room = -(-in_year // scale.months) * scale.width - 1
             if room >= len(str(year)):
                 labels.append((index, str(year)))
+            elif room >= 3:  # a lone December at the start: "'20" still says which year
+                labels.append((index, f"'{year % 100:02d}"))
         previous = year
     return Text(_spaced_labels(labels, scale).rstrip(), style="bold", no_wrap=True)
 

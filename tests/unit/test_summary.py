@@ -117,7 +117,8 @@ def test_sections_come_in_the_order_of_the_spec() -> None:
         "Regional Anti-Trafficking Conference 2020, day 4",
         "What do we do next?",
         "Lisa",
-        "12 Dec 2020",  # updated wins over created
+        "11 Dec 2020",  # created, then updated
+        "12 Dec 2020",
         "Signposts  12",
         "Timeline",
         "Owners  7",
@@ -126,7 +127,15 @@ def test_sections_come_in_the_order_of_the_spec() -> None:
     flat = re.sub(r" +(│)?\n", "\n", text)
     positions = [flat.index(needle) for needle in order]
     assert positions == sorted(positions)
-    assert "11 Dec 2020" not in text.split("Signposts")[0]
+    header = text.split("Signposts")[0]
+    assert "Created" in header and "Updated" in header
+
+
+def test_the_header_counts_each_signpost_with_gaps_once() -> None:
+    roadmap = Roadmap("R", signposts=(Signpost("a", "No owner, phase or date"),))
+    text = render(roadmap)
+    assert "1 signpost · 0 phases · 0 owners · 1 with gaps" in text
+    assert "Gaps  1 " in text
 
 
 def test_created_date_is_shown_when_never_updated() -> None:
@@ -355,3 +364,14 @@ def test_summary_is_a_reusable_renderable() -> None:
     made = summary(breakout(), today=TODAY)
     assert isinstance(made, Summary)
     assert render(breakout(), 100, today=TODAY) == render(breakout(), 100, today=TODAY)
+
+
+def test_a_lone_first_december_still_shows_its_year() -> None:
+    roadmap = Roadmap("R", signposts=(
+        Signpost("a", "An early signpost with a long title", start=date(2020, 12, 1),
+                 due=date(2020, 12, 20)),
+        Signpost("b", "A later signpost with a long title", start=date(2021, 1, 4),
+                 due=date(2021, 12, 10)),
+    ))
+    timeline = render(roadmap, width=100).split("Timeline")[1]
+    assert "'20 2021" in timeline
