@@ -259,10 +259,7 @@ class Summary:
         if not groups:
             yield _indent(Text("No owners yet: nobody has taken a signpost on.", style=NOTE))
             return
-        table = Table.grid(padding=(0, 3) if wide else (0, 1), expand=True)
-        table.add_column(ratio=2 if wide else None, overflow="fold")
-        if wide:
-            table.add_column(ratio=5, overflow="fold")
+        rows: list[tuple[Text, Text]] = []
         for group in groups:
             owner = group.owner
             who = Text.assemble(self._text(owner.name, OWNER))
@@ -273,13 +270,8 @@ class Summary:
                 who.append_text(self._names(about, " · ", DIM))
             if not group.known:
                 who.append("\nnot one of the roadmap's owners", NOTE)
-            mine = self._owned(group.signposts)
-            if wide:
-                table.add_row(who, mine)
-            else:
-                table.add_row(Group(who, _indent(mine, 2)))
-            table.add_row()
-        yield _indent(table)
+            rows.append((who, self._owned(group.signposts)))
+        yield _labelled_rows(rows, wide, wrap_labels=True)
 
     def _owned(self, signposts: tuple[Numbered, ...]) -> Text:
         if not signposts:
@@ -302,10 +294,7 @@ class Summary:
             yield _indent(Text("No gaps: every open signpost has an owner, a phase and a "
                                "date, and nothing is blocked.", style=NOTE))
             return
-        table = Table.grid(padding=(0, 3) if wide else (0, 1), expand=True)
-        table.add_column(ratio=2 if wide else None, no_wrap=not wide)
-        if wide:
-            table.add_column(ratio=5, overflow="fold")
+        rows: list[tuple[Text, Text]] = []
         for gap in found_gaps:
             style = GAP if gap.kind in SERIOUS_GAPS else HEADING
             heading = Text.assemble((gap.heading, style), "  ", (f"{len(gap.items):,}", DIM))
@@ -315,12 +304,8 @@ class Summary:
                 if number:
                     items.append("\n")
                 items.append_text(self._gap_item(item, width))
-            if wide:
-                table.add_row(heading, items)
-            else:
-                table.add_row(Group(heading, _indent(items, 2)))
-            table.add_row()
-        yield _indent(table)
+            rows.append((heading, items))
+        yield _labelled_rows(rows, wide, wrap_labels=False)
 
     def _gap_item(self, item: GapItem, width: int) -> Text:
         line = Text.assemble((f"{item.position:>{width}} ", POSITION),
@@ -341,6 +326,29 @@ def _section(title: str, count: int | None = None) -> Rule:
         heading.append("  ")
         heading.append(f"{count:,}", DIM)
     return Rule(heading, align="left", style=RULE, characters="─")
+
+
+def _labelled_rows(rows: list[tuple[Text, Text]], wide: bool, *, wrap_labels: bool) -> Padding:
+    """Label beside content when wide, content indented under its label when narrow.
+
+    The owners and the gaps sections share this layout; a blank row separates
+    entries. ``wrap_labels`` folds long labels in the wide layout; otherwise
+    they keep to one line.
+    """
+    table = Table.grid(padding=(0, 3) if wide else (0, 1), expand=True)
+    if wrap_labels:
+        table.add_column(ratio=2 if wide else None, overflow="fold")
+    else:
+        table.add_column(ratio=2 if wide else None, no_wrap=not wide)
+    if wide:
+        table.add_column(ratio=5, overflow="fold")
+    for label, content in rows:
+        if wide:
+            table.add_row(label, content)
+        else:
+            table.add_row(Group(label, _indent(content, 2)))
+        table.add_row()
+    return _indent(table)
 
 
 def _indent(renderable: RenderableType, columns: int = 1) -> Padding:

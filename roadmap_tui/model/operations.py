@@ -27,6 +27,7 @@ _HEADER_FIELDS = frozenset(f.name for f in fields(Roadmap)) - {"phases", "owners
 
 
 _Item = TypeVar("_Item", Owner, Phase)
+_Moved = TypeVar("_Moved")
 
 
 class RoadmapEditError(ValueError):
@@ -87,7 +88,7 @@ def add_signpost(
     new_id = next_signpost_id(roadmap)
     index = len(roadmap.signposts) if after_id is None else _index(roadmap, after_id) + 1
     signpost = _checked_signpost(roadmap, Signpost(new_id, title), {"title": title, **values})
-    return _with_signposts(roadmap, (*roadmap.signposts[:index], signpost,
+    return replace(roadmap, signposts=(*roadmap.signposts[:index], signpost,
                                      *roadmap.signposts[index:])), new_id
 
 
@@ -98,7 +99,7 @@ def insert_signpost(roadmap: Roadmap, index: int, signpost: Signpost) -> Roadmap
     values = {f: getattr(signpost, f) for f in _SIGNPOST_FIELDS}
     checked = _checked_signpost(roadmap, signpost, values)
     index = max(0, min(index, len(roadmap.signposts)))
-    return _with_signposts(roadmap, (*roadmap.signposts[:index], checked,
+    return replace(roadmap, signposts=(*roadmap.signposts[:index], checked,
                                      *roadmap.signposts[index:]))
 
 
@@ -106,7 +107,7 @@ def delete_signpost(roadmap: Roadmap, signpost_id: str) -> Roadmap:
     """Remove a signpost; signposts that depended on it no longer do."""
     index = _index(roadmap, signpost_id)
     remaining = (*roadmap.signposts[:index], *roadmap.signposts[index + 1:])
-    return _with_signposts(roadmap, tuple(
+    return replace(roadmap, signposts=tuple(
         replace(s, depends_on=tuple(d for d in s.depends_on if d != signpost_id))
         if signpost_id in s.depends_on else s
         for s in remaining))
@@ -114,13 +115,8 @@ def delete_signpost(roadmap: Roadmap, signpost_id: str) -> Roadmap:
 
 def move_signpost(roadmap: Roadmap, signpost_id: str, offset: int) -> Roadmap:
     """Move a signpost ``offset`` places (negative: up); stops at either end."""
-    index = _index(roadmap, signpost_id)
-    target = max(0, min(index + offset, len(roadmap.signposts) - 1))
-    if target == index:
-        return roadmap
-    signposts = list(roadmap.signposts)
-    signposts.insert(target, signposts.pop(index))
-    return _with_signposts(roadmap, tuple(signposts))
+    signposts = _moved(roadmap.signposts, _index(roadmap, signpost_id), offset)
+    return roadmap if signposts is roadmap.signposts else replace(roadmap, signposts=signposts)
 
 
 def update_signpost(roadmap: Roadmap, signpost_id: str, /, **changes: Any) -> Roadmap:
@@ -136,7 +132,7 @@ def update_signpost(roadmap: Roadmap, signpost_id: str, /, **changes: Any) -> Ro
                                         for d in s.depends_on))
             if signpost_id in s.depends_on else s
             for s in signposts]
-    return _with_signposts(roadmap, tuple(signposts))
+    return replace(roadmap, signposts=tuple(signposts))
 
 
 def shift_phase(roadmap: Roadmap, signpost_id: str, offset: int) -> Roadmap:
@@ -183,18 +179,13 @@ def add_owner(roadmap: Roadmap, name: str, **values: Any) -> Roadmap:
 
 def rename_owner(roadmap: Roadmap, old: str, new: str) -> Roadmap:
     """Rename an owner; every signpost that names it follows."""
-    index = _named_index(roadmap.owners, old, "owner")
-    previous = roadmap.owners[index].name
-    new = _required_line("name", new)
-    _refuse_clash(roadmap.owners, new, "an owner", allowed=previous)
-    owners = list(roadmap.owners)
-    owners[index] = replace(owners[index], name=new)
+    owners, previous, new = _renamed(roadmap.owners, old, new, "owner")
     key = previous.casefold()
     signposts = tuple(
         replace(s, owners=tuple(new if o.casefold() == key else o for o in s.owners))
         if any(o.casefold() == key for o in s.owners) else s
         for s in roadmap.signposts)
-    return replace(roadmap, owners=tuple(owners), signposts=signposts)
+    return replace(roadmap, owners=owners, signposts=signposts)
 
 
 def update_owner(roadmap: Roadmap, name: str, /, **changes: Any) -> Roadmap:
@@ -244,16 +235,11 @@ def add_phase(
 
 def rename_phase(roadmap: Roadmap, old: str, new: str) -> Roadmap:
     """Rename a phase; every signpost in it follows."""
-    index = _named_index(roadmap.phases, old, "phase")
-    previous = roadmap.phases[index].name
-    new = _required_line("name", new)
-    _refuse_clash(roadmap.phases, new, "a phase", allowed=previous)
-    phases = list(roadmap.phases)
-    phases[index] = replace(phases[index], name=new)
+    phases, previous, new = _renamed(roadmap.phases, old, new, "phase")
     key = previous.casefold()
     signposts = tuple(replace(s, phase=new) if s.phase.casefold() == key and s.phase else s
                       for s in roadmap.signposts)
-    return replace(roadmap, phases=tuple(phases), signposts=signposts)
+    return replace(roadmap, phases=phases, signposts=signposts)
 
 
 def update_phase(roadmap: Roadmap, name: str, /, **changes: Any) -> Roadmap:
@@ -448,6 +434,20 @@ def _refuse_clash(items: Sequence[_Item], name: str, kind: str,
             raise RoadmapEditError(f'{kind} named "{item.name}" already exists')
 
 
+def _renamed(
+    items: tuple[_Item, ...], old: str, new: str, kind: str
+) -> tuple[tuple[_Item, ...], str, str]:
+    """The items with the one named ``old`` renamed; also its old and new name."""
+    index = _named_index(items, old, kind)
+    previous = items[index].name
+    new = _required_line("name", new)
+    _refuse_clash(items, new, f"an {kind}" if kind[0] in "aeiou" else f"a {kind}",
+                  allowed=previous)
+    renamed = list(items)
+    renamed[index] = replace(renamed[index], name=new)
+    return tuple(renamed), previous, new
+
+
 def _named_index(items: Sequence[_Item], name: str, kind: str) -> int:
     key = name.casefold()
     for index, item in enumerate(items):
@@ -463,12 +463,14 @@ def _index(roadmap: Roadmap, signpost_id: str) -> int:
         raise RoadmapEditError(f'no signpost with id "{signpost_id}"') from None
 
 
-def _moved(items: tuple[_Item, ...], index: int, offset: int) -> tuple[_Item, ...]:
+def _moved(items: tuple[_Moved, ...], index: int, offset: int) -> tuple[_Moved, ...]:
+    """The items with one moved ``offset`` places, stopping at either end.
+
+    Returns ``items`` itself when nothing moves, so callers can tell a no-op.
+    """
     target = max(0, min(index + offset, len(items) - 1))
+    if target == index:
+        return items
     moved = list(items)
     moved.insert(target, moved.pop(index))
     return tuple(moved)
-
-
-def _with_signposts(roadmap: Roadmap, signposts: tuple[Signpost, ...]) -> Roadmap:
-    return replace(roadmap, signposts=signposts)

@@ -161,13 +161,12 @@ class _Decoder:
             message += f"; the keys here are {', '.join(known)}"
         self.problems.append(Problem((*where, key), message, suggestion))
 
-    def tables(self, key: str, value: object) -> list[Mapping[str, Any]]:
+    def tables(self, where: Location, key: str, value: object) -> list[Mapping[str, Any]]:
         """An array of tables such as ``[[signposts]]``; anything else is a problem."""
         if type(value) is list and all(type(item) is dict for item in value):
             return value
-        self.problems.append(Problem(
-            (key,), f'"{key}" must be an array of tables ([[{key}]] blocks),'
-            f" not {_type_name(value)}"))
+        header = ".".join(str(part) for part in (*where, key) if isinstance(part, str))
+        self._wrong_type(where, key, f"an array of tables ([[{header}]] blocks)", value)
         return []
 
     def roadmap(self, document: Mapping[str, Any]) -> Roadmap:
@@ -180,15 +179,15 @@ class _Decoder:
         phases = tuple(
             Phase(**self.fields(("phases", index), table, _PHASE_READERS, ("name",))
                   | _placeholder_name(table))
-            for index, table in enumerate(self.tables("phases", document.get("phases", []))))
+            for index, table in enumerate(self.tables((), "phases", document.get("phases", []))))
         owners = tuple(
             Owner(**self.fields(("owners", index), table, _OWNER_READERS, ("name",))
                   | _placeholder_name(table))
-            for index, table in enumerate(self.tables("owners", document.get("owners", []))))
+            for index, table in enumerate(self.tables((), "owners", document.get("owners", []))))
         signposts = tuple(
             self.signpost(index, table)
             for index, table in enumerate(
-                self.tables("signposts", document.get("signposts", []))))
+                self.tables((), "signposts", document.get("signposts", []))))
         return Roadmap(title=values.pop("title", ""), **values, phases=phases,
                        owners=owners, signposts=signposts)
 
@@ -213,11 +212,6 @@ class _Decoder:
                        at=at if at is not None else _PLACEHOLDER_TIME,
                        text=values.get("text", ""))
 
-    def comments(self, where: Location, key: str, value: object) -> list[Mapping[str, Any]]:
-        if type(value) is list and all(type(item) is dict for item in value):
-            return value
-        self._wrong_type(where, key, "an array of tables ([[signposts.comments]])", value)
-        return []
 
 
 _Reader = Callable[[_Decoder, Location, str, Any], Any]
@@ -322,7 +316,7 @@ _SIGNPOST_READERS: dict[str, _Reader] = {
     "phase": _Decoder.one_line, "owners": _Decoder.strings, "status": _Decoder.status,
     "start": _Decoder.local_date, "due": _Decoder.local_date, "tags": _Decoder.strings,
     "countries": _Decoder.strings, "depends_on": _Decoder.strings,
-    "group": _Decoder.one_line, "comments": _Decoder.comments,
+    "group": _Decoder.one_line, "comments": _Decoder.tables,
 }
 _COMMENT_READERS: dict[str, _Reader] = {
     "author": _Decoder.one_line, "at": _Decoder.offset_datetime, "text": _Decoder.text,
