@@ -21,14 +21,14 @@ from rich.style import Style
 from rich.text import Text
 
 from .model.roadmap import Status
+from .model.text import REPLACEMENT, UNSAFE_CHARACTERS
 
-REPLACEMENT = "\ufffd"
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 
-# C0 controls but tab and newline, DEL, C1, bidi embeddings/overrides/isolates,
-# lone surrogates (not encodable), and U+FFFE/U+FFFF (forbidden in XML).
-_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff"
+# What the model never keeps, plus what output cannot carry: lone surrogates
+# (not encodable) and U+FFFE/U+FFFF (forbidden in XML).
+_UNSAFE = UNSAFE_CHARACTERS + "\ud800-\udfff\ufffe\uffff"
 _UNSAFE_MULTILINE = re.compile(f"[{_UNSAFE}]")
 _UNSAFE_ONE_LINE = re.compile(f"[{_UNSAFE}\n]")
 

@@ -14,9 +14,10 @@ REPLACEMENT = "\ufffd"
 
 # C0 controls but tab and newline, DEL, C1 controls, and the bidi embeddings,
 # overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
-_UNSAFE_MULTILINE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
-UNSAFE_IN_MULTILINE_TEXT = re.compile(f"[{_UNSAFE_MULTILINE}]")
-UNSAFE_IN_ONE_LINE_TEXT = re.compile(f"[{_UNSAFE_MULTILINE}\n]")
+UNSAFE_CHARACTERS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+"""The body of a regex character class: every character user text may not keep."""
+UNSAFE_IN_MULTILINE_TEXT = re.compile(f"[{UNSAFE_CHARACTERS}]")
+UNSAFE_IN_ONE_LINE_TEXT = re.compile(f"[{UNSAFE_CHARACTERS}\n]")
 
 
 def clean_text(text: str, *, multiline: bool = True) -> tuple[str, int]:
