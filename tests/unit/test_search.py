@@ -1,0 +1,52 @@
+"""The signpost filter's terms."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from roadmap_tui.model import Roadmap, Signpost
+from roadmap_tui.model.search import parse_filter
+
+ROADMAP = Roadmap(title="T", signposts=(
+    Signpost("s1", "Map shelters", detail="in Battambang", phase="Now", owners=("Chab Dai",),
+             tags=("mapping",), countries=("KH",), status="active"),
+    Signpost("s2", "Train [bold] volunteers", phase="Next", owners=("Sok", "Ana"),
+             tags=("training",), countries=("TH",), status="done"),
+    Signpost("s3", "Write report", status="idea"),
+))
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("", [0, 1, 2]),
+    ("   ", [0, 1, 2]),
+    ("shelter", [0]),
+    ("battambang", [0]),
+    ("[bold]", [1]),
+    ("@chab_dai", [0]),
+    ('@"chab d"', [0]),
+    ("@an", [1]),
+    ("#n", [0, 1]),
+    ("#next", [1]),
+    ("+train", [1]),
+    ("status:act", [0]),
+    ("STATUS:done", [1]),
+    ("country:kh", [0]),
+    ("@sok status:done", [1]),
+    ("@sok status:active", []),
+    ("r #now", [0]),
+    ('"write rep"', [2]),
+])
+def test_terms_combine(query: str, expected: list[int]) -> None:
+    assert parse_filter(query).matching_indexes(ROADMAP) == expected
+
+
+def test_empty_filter_is_empty() -> None:
+    assert parse_filter("  ").is_empty
+    assert not parse_filter("x").is_empty
+
+
+@given(st.text(max_size=40))
+def test_any_query_is_accepted(query: str) -> None:
+    assert isinstance(parse_filter(query).matching_indexes(ROADMAP), list)
