@@ -124,10 +124,12 @@ def _run_open(args: list[str]) -> int:
     options = _top_parser().parse_args(args)
     if options.read_only and options.file is None:
         _top_parser().error("--read-only needs a FILE")
-    if options.file is None:
-        return _fail("the interactive app is not built yet: "
-                     f"try '{PROG} demo' or '{PROG} new FILE'")
-    return _show_summary(options.file)
+    if options.file is not None and options.file.is_dir():
+        return _fail(f"{options.file}: is a folder, not a roadmap file")
+    from .app import RoadmapApp
+
+    RoadmapApp(options.file, read_only=options.read_only).run()
+    return EXIT_OK
 
 
 def _run_subcommand(args: list[str]) -> int:
@@ -142,9 +144,12 @@ def _run_subcommand(args: list[str]) -> int:
 
 
 def _run_demo() -> int:
+    """Open a copy of the demo: the installed file is read, never written."""
+    from .app import RoadmapApp
     from .storage import loads
 
-    return _print_summary(loads(demo_text()))
+    RoadmapApp(roadmap=loads(demo_text())).run()
+    return EXIT_OK
 
 
 def demo_text() -> str:
@@ -152,23 +157,6 @@ def demo_text() -> str:
     from importlib.resources import files
 
     return files("roadmap_tui").joinpath("data", "demo.toml").read_text(encoding="utf-8")
-
-
-def _show_summary(path: Path) -> int:
-    """Stand-in for the app until it exists: the roadmap's summary in the terminal."""
-    roadmap = _load_or_report(path)
-    if roadmap is None:
-        return EXIT_FAILED
-    return _print_summary(roadmap)
-
-
-def _print_summary(roadmap: Roadmap) -> int:
-    from rich.console import Console
-
-    from .summary import summary
-
-    Console().print(summary(roadmap))
-    return EXIT_OK
 
 
 def _run_new(path: Path, title: str | None, group: str) -> int:

@@ -19,13 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .operations import add_owner, add_signpost
+from .fields import parse_date
+from .operations import RoadmapEditError, add_owner, add_signpost
 from .roadmap import Roadmap
-from .timeline import month_end, month_start
 
 _TOKEN = re.compile(r'[@#]"[^"]*"?|\S+')
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _DATE_KEYS = ("due:", "start:")
 
 
@@ -147,13 +145,11 @@ def _listed(names: Iterable[str]) -> str:
 
 def _date(value: str, key: str) -> date:
     """``YYYY-MM-DD``, or ``YYYY-MM`` meaning the month's first (start) or last (due) day."""
+    if not value:
+        raise QuickAddError(f"{key}: needs a date: write {key}:YYYY-MM-DD or {key}:YYYY-MM")
     try:
-        if day := _DAY.fullmatch(value):
-            return date(int(day[1]), int(day[2]), int(day[3]))
-        if month := _MONTH.fullmatch(value):
-            year, number = int(month[1]), int(month[2])
-            return month_start(year, number) if key == "start" else month_end(year, number)
-    except ValueError:
-        raise QuickAddError(f'{key}:{value} is not a real date') from None
-    raise QuickAddError(f"{key}:{value or '…'} is not a date: write {key}:YYYY-MM-DD "
-                        f"or {key}:YYYY-MM")
+        parsed = parse_date(value, key)
+    except RoadmapEditError as error:
+        raise QuickAddError(str(error)) from None
+    assert parsed is not None
+    return parsed

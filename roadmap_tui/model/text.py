@@ -32,3 +32,11 @@ def has_unsafe_characters(text: str) -> bool:
 
 def is_one_line(text: str) -> bool:
     return "\n" not in text
+
+
+def shown(text: str, *, multiline: bool = False) -> str:
+    """``text`` ready to draw: unsafe characters replaced; on one line, newlines too,
+    and tabs become spaces so that a row's cells add up."""
+    if multiline:
+        return UNSAFE_IN_MULTILINE_TEXT.sub(REPLACEMENT, text)
+    return UNSAFE_IN_ONE_LINE_TEXT.sub(REPLACEMENT, text).replace("\t", " ")

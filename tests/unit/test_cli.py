@@ -180,12 +180,50 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
     assert "error" in capsys.readouterr().err
 
 
-def test_demo_never_touches_the_installed_file(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def opened_apps(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The apps the command line would run, captured instead of run."""
+    from roadmap_tui.app import RoadmapApp
+
+    apps: list[object] = []
+    monkeypatch.setattr(RoadmapApp, "run", lambda self, **_: apps.append(self))
+    return apps
+
+
+def test_demo_opens_a_copy_never_the_installed_file(opened_apps: list[object]) -> None:
     demo = ROOT / "roadmap_tui" / "data" / "demo.toml"
     before = demo.read_bytes()
     assert main(["demo"]) == 0
-    assert roadmap_tui.loads(before.decode()).title in capsys.readouterr().out
+    (app,) = opened_apps
+    assert app.document.path is None
+    assert app.document.is_modified
+    assert app.document.roadmap == roadmap_tui.loads(before.decode())
     assert demo.read_bytes() == before
+
+
+def test_file_and_read_only_open_the_app(tmp_path: Path, opened_apps: list[object]) -> None:
+    path = write(tmp_path / "legal.toml", VALID)
+    assert main([str(path)]) == 0
+    assert main(["--read-only", str(path)]) == 0
+    assert main([]) == 0
+    first, second, untitled = opened_apps
+    assert first.document.path == path and not first.document.read_only
+    assert second.document.read_only
+    assert untitled.document.path is None
+
+
+def test_a_missing_file_opens_as_new(tmp_path: Path, opened_apps: list[object]) -> None:
+    path = tmp_path / "later.toml"
+    assert main([str(path)]) == 0
+    (app,) = opened_apps
+    assert app.document.path == path
+    assert app.document.roadmap.title == "Later"
+    assert not path.exists()
+
+
+def test_a_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path)]) == 1
+    assert "is a folder" in capsys.readouterr().err
 
 
 def test_python_dash_m_is_the_same_command(tmp_path: Path) -> None:

@@ -1,0 +1,116 @@
+"""RoadmapApp: opens the roadmap, the user's settings and themes, then the main screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.theme import Theme
+
+from .. import paths
+from ..model import Roadmap
+from ..settings import Settings, read_settings, write_settings
+from ..storage import RoadmapFileError
+from .commands import RoadmapCommands
+from .document import Document
+from .screens.main import MainScreen
+
+HIGH_CONTRAST = Theme(
+    name="roadmap-high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ff00ff",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1a1a1a",
+    success="#00ff00",
+    warning="#ffff00",
+    error="#ff4040",
+    dark=True,
+)
+"""For projectors that wash colours out: pure black and white with saturated accents."""
+
+
+class RoadmapApp(App[None]):
+    """``RoadmapApp(path, read_only=...)`` as SPEC section 4 names it.
+
+    ``roadmap`` opens a roadmap that is no file's yet (the demo's copy): it is
+    saved only where the user says.
+    """
+
+    CSS_PATH = "roadmap.tcss"
+    TITLE = "roadmap-tui"
+    COMMANDS = App.COMMANDS | {RoadmapCommands}
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False,
+                 roadmap: Roadmap | None = None) -> None:
+        super().__init__()
+        self.settings, self._problems = read_settings(paths.settings_file())
+        self._main = MainScreen(self._open(path, read_only, roadmap),
+                                timer_minutes=self.settings.timer_minutes)
+
+    def _open(self, path: Path | None, read_only: bool, roadmap: Roadmap | None) -> Document:
+        if roadmap is not None:
+            return Document.from_text(roadmap)
+        if path is None:
+            return Document.untitled()
+        try:
+            document = Document.open(Path(path), read_only=read_only)
+        except RoadmapFileError as error:
+            self._problems.append(f"{error}\nStarted an untitled roadmap instead; "
+                                  "the file was not touched.")
+            document = Document.untitled()
+            document.read_only = read_only
+            return document
+        self.settings = self.settings.with_recent(Path(path))
+        return document
+
+    def get_default_screen(self) -> MainScreen:
+        return self._main
+
+    @property
+    def main(self) -> MainScreen:
+        return self._main
+
+    @property
+    def document(self) -> Document:
+        """The roadmap being edited (``ctrl+o`` replaces it)."""
+        return self._main.document
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        for problem in self._problems:
+            self.notify(problem, severity="error", timeout=15, markup=False)
+        if self.document.path is not None and self.document.path.exists():
+            self._write_settings(self.settings)
+
+    async def action_quit(self) -> None:
+        self.main.action_quit()
+
+    # -- settings ---------------------------------------------------------------------
+
+    def remember_file(self, path: Path) -> None:
+        self._write_settings(self.settings.with_recent(path))
+
+    def set_timer_minutes(self, minutes: int) -> None:
+        from dataclasses import replace
+
+        self._write_settings(replace(self.settings, timer_minutes=minutes))
+
+    def _theme_changed(self, theme: Theme) -> None:
+        from dataclasses import replace
+
+        self._write_settings(replace(self.settings, theme=theme.name))
+
+    def _write_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        try:
+            write_settings(paths.settings_file(), settings)
+        except RoadmapFileError as error:
+            self.notify(f"Settings not saved: {error}", severity="warning", markup=False)

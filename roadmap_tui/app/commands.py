@@ -1,0 +1,92 @@
+"""The command palette: every action, and jumps to any signpost or owner by fuzzy name.
+
+Textual's ``Matcher.highlight`` reads its candidate as markup, so user text is
+highlighted here on a literal ``Content`` instead: a signpost called
+``[@click=app.quit]x[/]`` is shown as typed and does nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from ..model.text import shown
+
+if TYPE_CHECKING:
+    from .screens.main import MainScreen
+
+ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("Save", "save", "write the roadmap to its file (ctrl+s)"),
+    ("Save as", "save_as", "write the roadmap to another file"),
+    ("Open", "open", "open another roadmap (ctrl+o)"),
+    ("Add signpost", "quick_add", "focus the capture line (a)"),
+    ("Delete signpost", "delete_signpost", "delete the selected signpost (delete)"),
+    ("Undo", "undo", "undo the last change (ctrl+z)"),
+    ("Redo", "redo", "redo what was undone (ctrl+y)"),
+    ("Filter signposts", "filter", "words @owner #phase +tag status: country: (/)"),
+    ("Present", "present", "the summary, full screen (p)"),
+    ("Export summary", "export", "text, ansi, html, svg or md (e)"),
+    ("Start or pause timer", "timer", "the session countdown (t)"),
+    ("Set timer length", "set_timer", "minutes for the session timer"),
+    ("Reset timer", "reset_timer", "back to the full length, paused"),
+    ("Show editor", "side('editor')", "the selected signpost's fields (1)"),
+    ("Show owners", "side('owners')", "owners: add, rename, delete (2)"),
+    ("Show timeline", "side('timeline')", "phases as columns and dated bars (3)"),
+    ("Toggle side pane", "toggle_side", "a wider signpost list (z)"),
+    ("Key map", "help", "every key (?)"),
+    ("Quit", "quit", "asks first when there are unsaved changes (q)"),
+)
+
+
+class RoadmapCommands(Provider):
+    """Actions, signposts and owners of the roadmap on the main screen."""
+
+    def _main(self) -> MainScreen | None:
+        from .app import RoadmapApp
+
+        return self.app.main if isinstance(self.app, RoadmapApp) else None
+
+    def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
+        main = self._main()
+        if main is None:
+            return []
+        entries: list[tuple[str, Callable[[], object], str]] = [
+            (name, partial(main.run_action, action), help_text)
+            for name, action, help_text in ACTIONS]
+        roadmap = main.document.roadmap
+        entries.extend(
+            (f"Jump to signpost {position}: {shown(s.title)}",
+             partial(main.select_signpost, s.id), "")
+            for position, s in enumerate(roadmap.signposts, 1))
+        entries.extend(
+            (f"Jump to owner: {shown(o.name)}", partial(main.select_owner, o.name), "")
+            for o in roadmap.owners)
+        return entries
+
+    async def discover(self) -> Hits:
+        for name, command, help_text in self._entries()[:len(ACTIONS)]:
+            yield DiscoveryHit(Content(name), command, text=name, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, command, help_text in self._entries():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, _highlighted(matcher, name), command, text=name,
+                          help=help_text or None)
+
+
+def _highlighted(matcher: Matcher, candidate: str) -> Content:
+    """``candidate`` as literal text with the matched characters styled."""
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if not score:
+        return content
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

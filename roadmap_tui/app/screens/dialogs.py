@@ -1,0 +1,235 @@
+"""Modal dialogs: a choice, a path, a small form, the export settings and the key map.
+
+Each returns its answer through ``dismiss`` (None when cancelled with escape),
+so the main screen reads like the conversation it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from ...export import FORMATS
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """A question with a few buttons; escape answers None (cancel)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, choices: Sequence[tuple[str, str]], *,
+                 title: str = "", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._question = question
+        self._choices = choices
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            if self._title:
+                yield Static(Text(self._title, style="bold"), classes="dialog-title")
+            yield Static(Text(self._question), classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                for index, (label, answer) in enumerate(self._choices):
+                    yield Button(Text(label), id=f"choice-{answer}",
+                                 variant="primary" if index == 0 else "default")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        assert event.button.id is not None
+        self.dismiss(event.button.id.removeprefix("choice-"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PathDialog(ModalScreen[Path | None]):
+    """Ask for a file path; recent files can be picked from a list."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, default: str = "", *, recent: Sequence[str] = (),
+                 action: str = "OK") -> None:
+        super().__init__()
+        self._title = title
+        self._default = default
+        self._recent = recent
+        self._action = action
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self._title, style="bold"), classes="dialog-title")
+            yield Input(self._default, placeholder="path/to/roadmap.toml", id="path")
+            if self._recent:
+                yield Label("Recent files")
+                yield OptionList(*(Option(Text(name), id=name) for name in self._recent),
+                                 id="recent")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self._action, id="ok", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#ok")
+    def _accept(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        if not text:
+            self.notify("Type a file path first.", severity="warning", markup=False)
+            return
+        self.dismiss(Path(text).expanduser())
+
+    @on(OptionList.OptionSelected, "#recent")
+    def _recent_chosen(self, event: OptionList.OptionSelected) -> None:
+        assert event.option.id is not None
+        self.dismiss(Path(event.option.id))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class FormField:
+    name: str
+    label: str
+    value: str = ""
+    placeholder: str = ""
+
+
+class FormDialog(ModalScreen[dict[str, str] | None]):
+    """A few one-line fields (an owner, a phase, the timer); Enter in the last one saves."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, fields: Sequence[FormField]) -> None:
+        super().__init__()
+        self._title = title
+        self._fields = fields
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self._title, style="bold"), classes="dialog-title")
+            for field in self._fields:
+                with Horizontal(classes="form-row"):
+                    yield Label(field.label, classes="form-label")
+                    yield Input(field.value, placeholder=field.placeholder,
+                                id=f"form-{field.name}", compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", id="ok", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted)
+    def _next_or_accept(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self._accept()
+
+    @on(Button.Pressed, "#ok")
+    def _accept(self) -> None:
+        self.dismiss({f.name: self.query_one(f"#form-{f.name}", Input).value
+                      for f in self._fields})
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    fmt: str
+    path: Path
+
+
+class ExportDialog(ModalScreen[ExportChoice | None]):
+    """Pick the format and where to write; the suffix follows the format."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    SUFFIX = {"text": ".txt", "ansi": ".ans", "html": ".html", "svg": ".svg", "md": ".md"}
+
+    def __init__(self, base: Path, fmt: str = "html") -> None:
+        super().__init__()
+        self._base = base
+        self._fmt = fmt
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Export the summary", style="bold"), classes="dialog-title")
+            with Horizontal(classes="form-row"):
+                yield Label("Format", classes="form-label")
+                yield Select([(Text(f), f) for f in FORMATS], value=self._fmt,
+                             allow_blank=False, id="export-format", compact=True)
+            with Horizontal(classes="form-row"):
+                yield Label("File", classes="form-label")
+                yield Input(str(self._path_for(self._fmt)), id="export-path", compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export", id="ok", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def _path_for(self, fmt: str) -> Path:
+        return self._base.with_suffix(self.SUFFIX[fmt])
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        fmt = str(event.value)
+        field = self.query_one("#export-path", Input)
+        current = Path(field.value.strip() or str(self._base))
+        if current.suffix.lower() in self.SUFFIX.values() or not current.suffix:
+            field.value = str(current.with_suffix(self.SUFFIX[fmt]))
+        self._fmt = fmt
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#ok")
+    def _accept(self) -> None:
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text:
+            self.notify("Type where to write the summary.", severity="warning", markup=False)
+            return
+        self.dismiss(ExportChoice(self._fmt, Path(text).expanduser()))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen[None]):
+    """The key map, from the bindings themselves so it cannot drift from them."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+
+    def __init__(self, sections: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> None:
+        super().__init__()
+        self._sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog help", id="help"):
+            yield Static(Text("Keys", style="bold"), classes="dialog-title")
+            for title, keys in self._sections:
+                table = Table(box=None, show_header=False, padding=(0, 2, 0, 0),
+                              title=Text(title, style="bold"), title_justify="left")
+                table.add_column(style="bold", no_wrap=True, min_width=14)
+                table.add_column()
+                for key, description in keys:
+                    table.add_row(Text(key), Text(description))
+                yield Static(table)
+            yield Static(Text("escape closes this", style="dim italic"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,53 @@
+"""Present: the summary on its own, full screen, for the projector."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ...model import Roadmap
+from ...summary import summary
+
+
+class PresentScreen(Screen[None]):
+    """The same summary as ``roadmap-tui export``, scrollable; escape returns."""
+
+    BINDINGS = [
+        Binding("escape,p,q", "app.pop_screen", "Back"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False),
+        Binding("b,pageup", "page(-1)", "Page up", show=False),
+        Binding("home", "edge(0)", "Top", show=False),
+        Binding("end", "edge(1)", "End", show=False),
+    ]
+
+    def __init__(self, roadmap: Roadmap, *, today: date | None) -> None:
+        super().__init__(id="present")
+        self._roadmap = roadmap
+        self._today = today
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="present-scroll"):
+            yield Static(summary(self._roadmap, today=self._today), id="present-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#present-scroll").focus()
+
+    def action_page(self, direction: int) -> None:
+        scroll = self.query_one("#present-scroll", VerticalScroll)
+        if direction > 0:
+            scroll.scroll_page_down()
+        else:
+            scroll.scroll_page_up()
+
+    def action_edge(self, end: int) -> None:
+        scroll = self.query_one("#present-scroll", VerticalScroll)
+        if end:
+            scroll.scroll_end(animate=False)
+        else:
+            scroll.scroll_home(animate=False)

@@ -1,0 +1,188 @@
+"""The editor: every field of the selected signpost.
+
+A field's text becomes an edit only when the field is left or Enter is
+pressed, so one field change is one undo step, never one per keystroke. The
+editor only reports ``FieldEdited``; the screen turns it into a model edit and
+answers by showing the new roadmap (or the old value, if the edit was refused).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from ...model import Roadmap, Signpost, Status
+from ...model.fields import field_text
+from ...model.text import shown
+
+_LINE_FIELDS = (
+    ("title", "Title", "what the group will do"),
+    ("owners", "Owners", "Ana, Chab Dai"),
+    ("start", "Start", "YYYY-MM-DD or YYYY-MM"),
+    ("due", "Due", "YYYY-MM-DD or YYYY-MM"),
+    ("tags", "Tags", "comma, separated"),
+    ("countries", "Countries", "KH, TH"),
+    ("depends_on", "Depends on", "signpost ids: s1, s4"),
+)
+NO_PHASE = ""
+
+
+class SignpostEditor(VerticalScroll):
+    """A form bound to one signpost of the current roadmap."""
+
+    @dataclass
+    class FieldEdited(Message):
+        signpost_id: str
+        field: str
+        text: str
+
+    @dataclass
+    class CommentAdded(Message):
+        signpost_id: str
+        text: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._signpost: Signpost | None = None
+        self._phases: tuple[str, ...] = ()
+
+    @property
+    def signpost_id(self) -> str | None:
+        return None if self._signpost is None else self._signpost.id
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="editor-heading", markup=False)
+        yield from self._row("title")
+        with Horizontal(classes="field detail"):
+            yield Label("Detail", classes="field-label")
+            yield TextArea(id="field-detail", soft_wrap=True, show_line_numbers=False,
+                           compact=True, tab_behavior="focus")
+        with Horizontal(classes="field"):
+            yield Label("Phase", classes="field-label")
+            yield Select[str]([], prompt="(no phase)", id="field-phase", compact=True)
+        with Horizontal(classes="field"):
+            yield Label("Status", classes="field-label")
+            yield Select[str]([(Text(s.value), s.value) for s in Status], allow_blank=False,
+                              id="field-status", compact=True)
+        for name, *_ in _LINE_FIELDS[1:]:
+            yield from self._row(name)
+        yield Label("Comments", classes="field-label comments-label")
+        yield Static(id="comments", markup=False)
+        with Horizontal(classes="field"):
+            yield Label("Comment", classes="field-label")
+            yield Input(placeholder="add a review comment, Enter", id="new-comment",
+                        compact=True)
+
+    def _row(self, name: str) -> ComposeResult:
+        label, placeholder = next((lbl, ph) for n, lbl, ph in _LINE_FIELDS if n == name)
+        with Horizontal(classes="field"):
+            yield Label(label, classes="field-label")
+            yield Input(placeholder=placeholder, id=f"field-{name}", compact=True,
+                        select_on_focus=False)
+
+    # -- showing ------------------------------------------------------------------------
+
+    def show(self, roadmap: Roadmap, signpost: Signpost | None, *, force: bool = False) -> None:
+        """Fill the form from ``signpost``; cheap when nothing it shows has changed."""
+        phases = tuple(p.name for p in roadmap.phases)
+        if signpost is self._signpost and phases == self._phases and not force:
+            return
+        phase_select = self.query_one("#field-phase", Select)
+        if phases != self._phases:
+            with phase_select.prevent(Select.Changed):
+                phase_select.set_options([(Text(name), name) for name in phases])
+            self._phases = phases
+        self._signpost = signpost
+        for widget in self.query(".field Input, .field TextArea, .field Select"):
+            widget.disabled = signpost is None
+        heading = self.query_one("#editor-heading", Static)
+        if signpost is None:
+            heading.update(Text("No signpost selected. Press a to add one.", style="italic"))
+            for name, *_ in _LINE_FIELDS:
+                self.query_one(f"#field-{name}", Input).value = ""
+            self.query_one("#field-detail", TextArea).text = ""
+            self.query_one("#comments", Static).update("")
+            return
+        position = roadmap.index_of(signpost.id) + 1
+        heading.update(Text.assemble(("Signpost ", "bold"), (str(position), "bold"),
+                                     f" of {len(roadmap.signposts)}  \u00b7  id {signpost.id}"))
+        for name, *_ in _LINE_FIELDS:
+            field = self.query_one(f"#field-{name}", Input)
+            text = field_text(signpost, name)
+            if field.value != text:
+                field.value = text
+                field.cursor_position = 0
+        detail = self.query_one("#field-detail", TextArea)
+        if detail.text != signpost.detail:
+            detail.text = signpost.detail
+        with phase_select.prevent(Select.Changed):
+            phase_select.value = signpost.phase if signpost.phase in phases else Select.NULL
+        status_select = self.query_one("#field-status", Select)
+        with status_select.prevent(Select.Changed):
+            status_select.value = signpost.status.value
+        self.query_one("#comments", Static).update(_comments(signpost))
+
+    # -- reporting edits --------------------------------------------------------------
+
+    def _report(self, widget: Widget) -> None:
+        if self._signpost is None or widget.id is None or not widget.id.startswith("field-"):
+            return
+        name = widget.id.removeprefix("field-")
+        if isinstance(widget, Input):
+            text = widget.value
+        elif isinstance(widget, TextArea):
+            text = widget.text
+        else:
+            return
+        if text != field_text(self._signpost, name):
+            self.post_message(self.FieldEdited(self._signpost.id, name, text))
+
+    def commit(self) -> None:
+        """Report the focused field now (before a save, quit or export reads the model)."""
+        focused = self.screen.focused
+        if focused is not None and focused in self.query(".field Input, .field TextArea"):
+            self._report(focused)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self._report(event.widget)
+
+    @on(Input.Submitted, ".field Input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "new-comment":
+            text = event.value.strip()
+            if text and self._signpost is not None:
+                self.post_message(self.CommentAdded(self._signpost.id, text))
+            event.input.value = ""
+            return
+        self._report(event.input)
+
+    @on(Select.Changed)
+    def _selected(self, event: Select.Changed) -> None:
+        event.stop()
+        if self._signpost is None or event.select.id is None:
+            return
+        name = event.select.id.removeprefix("field-")
+        value = "" if event.value is Select.NULL else str(event.value)
+        if value != field_text(self._signpost, name):
+            self.post_message(self.FieldEdited(self._signpost.id, name, value))
+
+
+def _comments(signpost: Signpost) -> Text:
+    if not signpost.comments:
+        return Text("none yet", style="italic dim")
+    text = Text()
+    for index, comment in enumerate(signpost.comments):
+        if index:
+            text.append("\n")
+        text.append(shown(comment.author), "bold")
+        text.append(f"  {comment.at:%Y-%m-%d %H:%M}\n", "dim")
+        text.append(shown(comment.text, multiline=True))
+    return text

@@ -1,0 +1,255 @@
+"""The signpost list: a virtual list that draws only the rows on screen.
+
+A roadmap can hold 10,000 signposts; a widget per row (ListView) would cost
+memory and time in proportion. This list keeps the roadmap and the positions
+that pass the filter, and renders each visible line on demand, so moving the
+cursor or editing one signpost costs the same at 10 rows as at 10,000.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...model import Roadmap, Signpost, Status
+from ...model.text import shown
+
+STATUS_MARKS = {
+    Status.IDEA: "\u25cb", Status.PLANNED: "\u25cc", Status.ACTIVE: "\u25cf",
+    Status.BLOCKED: "\u25a0", Status.DONE: "\u2713", Status.DROPPED: "\u00d7",
+}
+"""One-cell marks beside each status word, so the state reads at a glance."""
+
+
+class SignpostList(ScrollView, can_focus=True):
+    """The ordered signposts; the cursor's signpost is the one the editor shows."""
+
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+    ]
+
+    COMPONENT_CLASSES = {"signposts--cursor", "signposts--dim", "signposts--status-active",
+                         "signposts--status-blocked", "signposts--status-done"}
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to another signpost (None: the list is empty)."""
+
+        signpost_id: str | None
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._roadmap = Roadmap(title="")
+        self._rows: Sequence[int] = ()
+        self._cursor = 0
+        self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+
+    # -- what the list shows ----------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def cursor(self) -> int:
+        return self._cursor
+
+    @property
+    def selected(self) -> Signpost | None:
+        if not self._rows:
+            return None
+        return self._roadmap.signposts[self._rows[self._cursor]]
+
+    @property
+    def selected_id(self) -> str | None:
+        signpost = self.selected
+        return None if signpost is None else signpost.id
+
+    def show(self, roadmap: Roadmap, rows: Sequence[int], selected_id: str | None) -> None:
+        """Show ``rows`` (positions in ``roadmap``) with the cursor on ``selected_id``.
+
+        When that signpost is not among the rows, the cursor keeps its row number.
+        """
+        self._roadmap = roadmap
+        self._rows = rows
+        row = self._row_of(selected_id)
+        self.virtual_size = Size(self.size.width, len(rows))
+        self._move_to(self._cursor if row is None else row, announce=True, force=True)
+        self.refresh()
+
+    def _row_of(self, signpost_id: str | None) -> int | None:
+        if signpost_id is None:
+            return None
+        signposts = self._roadmap.signposts
+        current = self.selected_id if self._rows else None
+        if current == signpost_id and self._cursor < len(self._rows):
+            return self._cursor
+        rows = self._rows
+        if isinstance(rows, range) and rows == range(len(signposts)):
+            try:
+                return self._roadmap.index_of(signpost_id)
+            except KeyError:
+                return None
+        return next((r for r, index in enumerate(rows) if signposts[index].id == signpost_id),
+                    None)
+
+    # -- moving -------------------------------------------------------------------------
+
+    def action_cursor(self, offset: int) -> None:
+        self._move_to(self._cursor + offset)
+
+    def action_page(self, direction: int) -> None:
+        self._move_to(self._cursor + direction * max(1, self.scrollable_content_region.height - 1))
+
+    def action_jump(self, row: int) -> None:
+        self._move_to(row if row >= 0 else len(self._rows) - 1)
+
+    def select_row(self, row: int) -> None:
+        self._move_to(row)
+
+    def _move_to(self, row: int, *, announce: bool = True, force: bool = False) -> None:
+        row = max(0, min(row, len(self._rows) - 1))
+        if row == self._cursor and not force:
+            return
+        old = self._cursor
+        self._cursor = row
+        self._refresh_row(old)
+        self._refresh_row(row)
+        self._scroll_to_cursor()
+        if announce:
+            self.post_message(self.Highlighted(self.selected_id))
+
+    def _scroll_to_cursor(self) -> None:
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_offset.y)
+        if self._cursor < top:
+            self.scroll_to(y=self._cursor, animate=False, immediate=True)
+        elif height and self._cursor >= top + height:
+            self.scroll_to(y=self._cursor - height + 1, animate=False, immediate=True)
+
+    def _refresh_row(self, row: int) -> None:
+        y = row - round(self.scroll_offset.y)
+        self.refresh(Region(0, y, self.size.width, 1))
+
+    async def _on_click(self, event: events.Click) -> None:
+        row = event.y + round(self.scroll_offset.y)
+        if 0 <= row < len(self._rows):
+            self._move_to(row)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self._rows))
+        self._scroll_to_cursor()
+
+    def on_focus(self) -> None:
+        self._refresh_row(self._cursor)
+
+    def on_blur(self) -> None:
+        self._refresh_row(self._cursor)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    # -- drawing ----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        row = y + round(self.scroll_offset.y)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if row >= len(self._rows):
+            return Strip.blank(width, base)
+        index = self._rows[row]
+        signpost = self._roadmap.signposts[index]
+        is_cursor = row == self._cursor
+        key = (signpost, index, width, is_cursor, self.has_focus, len(self._roadmap.signposts))
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._line(signpost, index, width, is_cursor)
+            self._lines[key] = strip
+        return strip
+
+    def _line(self, signpost: Signpost, index: int, width: int, is_cursor: bool) -> Strip:
+        base = self.rich_style
+        dim = self.get_component_rich_style("signposts--dim", partial=True)
+        status_style = self._status_style(signpost.status)
+        number_width = len(str(len(self._roadmap.signposts)))
+        due = signpost.due.isoformat() if signpost.due else ""
+        columns = _Columns.for_width(width, number_width)
+        segments = [
+            Segment(f"{index + 1:>{number_width}} ", dim),
+            Segment(f"{STATUS_MARKS[signpost.status]} ", status_style),
+            Segment(_fit(shown(signpost.title), columns.title)),
+        ]
+        if columns.owners:
+            segments.append(Segment(" " + _fit(shown(", ".join(signpost.owners)),
+                                               columns.owners), dim))
+        if columns.phase:
+            segments.append(Segment(" " + _fit(shown(signpost.phase), columns.phase), dim))
+        if columns.status:
+            segments.append(Segment(" " + _fit(signpost.status.value, columns.status),
+                                    status_style))
+        if columns.due:
+            segments.append(Segment(" " + _fit(due, columns.due), dim))
+        strip = Strip(segments).adjust_cell_length(width).apply_style(base)
+        if is_cursor:
+            # A post-style, so the cursor's background wins over the row's own.
+            cursor = self.get_component_rich_style("signposts--cursor", partial=True)
+            strip = Strip(Segment.apply_style(strip, post_style=cursor), width)
+        return strip
+
+    def _status_style(self, status: Status) -> Style:
+        name = f"signposts--status-{status.value}"
+        if name in self.COMPONENT_CLASSES:
+            return self.get_component_rich_style(name, partial=True)
+        if status in (Status.IDEA, Status.DROPPED):
+            return self.get_component_rich_style("signposts--dim", partial=True)
+        return Style()
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """How many cells each column gets at a width; narrow lists drop the side columns."""
+
+    title: int
+    owners: int = 0
+    phase: int = 0
+    status: int = 0
+    due: int = 0
+
+    @classmethod
+    def for_width(cls, width: int, number_width: int) -> _Columns:
+        fixed = number_width + 3
+        room = max(1, width - fixed)
+        if room >= 90:
+            return cls(room - 61, owners=24, phase=14, status=8, due=11)
+        if room >= 64:
+            return cls(room - 43, owners=16, phase=10, status=0, due=11)
+        if room >= 44:
+            return cls(room - 23, owners=0, phase=10, due=11)
+        return cls(room)
+
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut or padded to exactly ``width`` cells, with an ellipsis when cut."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "\u2026"
+    return set_cell_size(text, width)

@@ -1,0 +1,158 @@
+"""The timeline pane: phases as columns (now / next / later), then the dated chart.
+
+The chart is the summary's own Timeline renderable, so the pane, the present
+view and the exports draw dates the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from ...model import Roadmap
+from ...model.overview import Numbered, phase_groups
+from ...model.text import shown
+from ...model.timeline import format_month_range, signpost_spans
+from ...summary_timeline import Timeline
+
+CARDS_PER_PHASE = 40
+"""A column shows this many signposts, then how many more: a board of 3,000 cards
+helps nobody, and the list and the filter are there for the rest."""
+DATED_ROWS = 200
+
+
+class TimelinePane(VerticalScroll, can_focus=True):
+    """The board and the chart; the selected phase can be added, edited, moved."""
+
+    BINDINGS = [
+        Binding("left", "select_phase(-1)", "Prev phase", show=False),
+        Binding("right", "select_phase(1)", "Next phase", show=False),
+        Binding("n", "add", "New phase"),
+        Binding("enter,r", "edit", "Edit phase"),
+        Binding("shift+left", "move(-1)", "Move left"),
+        Binding("shift+right", "move(1)", "Move right"),
+        Binding("delete,d", "delete", "Delete phase"),
+    ]
+
+    @dataclass
+    class EditRequested(Message):
+        """Add a phase (``name`` None) or edit the named one."""
+
+        name: str | None
+
+    @dataclass
+    class MoveRequested(Message):
+        name: str
+        offset: int
+
+    @dataclass
+    class DeleteRequested(Message):
+        name: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._roadmap: Roadmap | None = None
+        self._selected = 0
+        self.today: date | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="phase-board")
+        yield Static(Text("\u2190 \u2192 phase   n new   enter edit   shift+\u2190 \u2192 move"
+                          "   d delete", style="dim"), classes="pane-hint")
+        yield Static(id="dated-chart")
+
+    @property
+    def selected_phase(self) -> str | None:
+        if self._roadmap is None or not self._roadmap.phases:
+            return None
+        return self._roadmap.phases[min(self._selected, len(self._roadmap.phases) - 1)].name
+
+    def show(self, roadmap: Roadmap, *, selected: str | None = None) -> None:
+        if selected is not None:
+            names = [p.name for p in roadmap.phases]
+            if selected in names:
+                self._selected = names.index(selected)
+        elif roadmap is self._roadmap:
+            return
+        self._roadmap = roadmap
+        self._selected = max(0, min(self._selected, len(roadmap.phases) - 1))
+        self.query_one("#phase-board", Static).update(self._board(roadmap))
+        self.query_one("#dated-chart", Static).update(self._chart(roadmap))
+
+    def _board(self, roadmap: Roadmap) -> RenderableType:
+        groups = phase_groups(roadmap)
+        if not groups:
+            return Text("No phases yet: press n to add one.", style="italic")
+        board = Table(expand=True, show_lines=False, padding=(0, 1), box=None,
+                      show_edge=False)
+        number_width = len(str(len(roadmap.signposts)))
+        for index, group in enumerate(groups):
+            selected = group.phase is not None and index == self._selected and group.known
+            name = "(no phase)" if group.phase is None else group.phase.name
+            heading = Text(shown(name), style="bold reverse" if selected else "bold",
+                           no_wrap=True, overflow="ellipsis")
+            heading.append(f" {len(group.signposts)}", style="dim")
+            if group.phase is not None and (group.phase.start or group.phase.end):
+                heading.append("\n" + format_month_range(group.phase.start, group.phase.end),
+                               style="dim")
+            board.add_column(heading, ratio=1, no_wrap=True, overflow="ellipsis")
+        cards = [_cards(group.signposts, number_width) for group in groups]
+        board.add_row(*cards)
+        return board
+
+    def _chart(self, roadmap: Roadmap) -> RenderableType:
+        title = Text("Dated signposts", style="bold")
+        spans = signpost_spans(roadmap)
+        if len(spans) <= DATED_ROWS:
+            return Group(title, Timeline(roadmap, today=self.today))
+        kept = {position for position, _, _ in spans[:DATED_ROWS]}
+        first = replace(roadmap, signposts=tuple(
+            s for position, s in enumerate(roadmap.signposts, 1) if position in kept))
+        return Group(title, Timeline(first, today=self.today),
+                     Text(f"\u2026 and {len(spans) - DATED_ROWS} more dated signposts: "
+                          "press p to present the whole timeline", style="italic"))
+
+    def action_select_phase(self, offset: int) -> None:
+        if self._roadmap is None or not self._roadmap.phases:
+            return
+        self._selected = max(0, min(self._selected + offset, len(self._roadmap.phases) - 1))
+        self.query_one("#phase-board", Static).update(self._board(self._roadmap))
+
+    def action_add(self) -> None:
+        self.post_message(self.EditRequested(None))
+
+    def action_edit(self) -> None:
+        if (name := self.selected_phase) is not None:
+            self.post_message(self.EditRequested(name))
+
+    def action_move(self, offset: int) -> None:
+        if (name := self.selected_phase) is not None:
+            self.post_message(self.MoveRequested(name, offset))
+
+    def action_delete(self) -> None:
+        if (name := self.selected_phase) is not None:
+            self.post_message(self.DeleteRequested(name))
+
+
+def _cards(signposts: tuple[Numbered, ...], number_width: int) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for count, (position, signpost) in enumerate(signposts[:CARDS_PER_PHASE]):
+        if count:
+            text.append("\n")
+        text.append(f"{position:>{number_width}} ", style="dim")
+        text.append(shown(signpost.title))
+    hidden = len(signposts) - CARDS_PER_PHASE
+    if hidden > 0:
+        text.append(f"\n\u2026 and {hidden} more", style="italic dim")
+    if not signposts:
+        text.append("(empty)", style="italic dim")
+    return text

