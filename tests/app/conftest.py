@@ -36,3 +36,8 @@ def set_input(app: RoadmapApp, selector: str, value: str) -> Input:
     field.focus()
     field.value = value
     return field
+
+
+def screen_text(app: RoadmapApp) -> str:
+    """The characters on screen now, line by line (what a person would read)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -153,7 +153,7 @@ class MainScreen(FileActions, Screen[None]):
         timer = self.timer
         self.query_one("#header", RoadmapHeader).show(
             title=roadmap.title, group=roadmap.group,
-            file=str(document.path) if document.path else "untitled (ctrl+s to save)",
+            file=document.path.name if document.path else "untitled (ctrl+s saves)",
             modified=document.is_modified, read_only=document.read_only,
             timer=timer.text() if timer.started or timer.running else "",
             timer_running=timer.running, time_up=timer.is_up)

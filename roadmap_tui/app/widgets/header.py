@@ -1,7 +1,12 @@
-"""The header: roadmap title and group, the file, saved or not, and the timer."""
+"""The header: roadmap title and group on the left; file, saved or not, timer on the right.
+
+The right side never gives way: on a narrow screen the title is shortened first,
+because whether the work is saved matters more than the title's last words.
+"""
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
@@ -11,23 +16,26 @@ from ...model.text import shown
 class RoadmapHeader(Static):
     def show(self, *, title: str, group: str, file: str, modified: bool, read_only: bool,
              timer: str, timer_running: bool, time_up: bool) -> None:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(shown(title) or "(no title)", "bold")
+        left = Text(shown(title) or "(no title)", "bold")
         if group:
-            text.append("  \u00b7  ")
-            text.append(shown(group))
-        text.append("   ")
-        text.append(shown(file), "italic")
-        text.append("  ")
+            left.append("  \u00b7  ")
+            left.append(shown(group))
+        right = Text()
+        right.append(shown(file), "italic")
+        right.append("  ")
         if read_only:
-            text.append(" READ-ONLY ", "bold reverse")
+            right.append(" READ-ONLY ", "bold reverse")
         elif modified:
-            text.append("\u25cf unsaved", "bold yellow")
+            right.append("\u25cf unsaved", "bold yellow")
         else:
-            text.append("\u2713 saved", "green")
+            right.append("\u2713 saved", "green")
         if timer:
-            text.append("   ")
             style = "bold reverse red" if time_up else ("bold" if timer_running else "dim")
             label = "time up " if time_up else ("\u23f1 " if timer_running else "\u23f8 ")
-            text.append(f" {label}{timer} ", style)
-        self.update(text)
+            right.append("  ")
+            right.append(f" {label}{timer} ", style)
+        bar = Table.grid(expand=True, padding=(0, 0, 0, 2))
+        bar.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        bar.add_column(justify="right", no_wrap=True)
+        bar.add_row(left, right)
+        self.update(bar)

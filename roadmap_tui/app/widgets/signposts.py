@@ -148,7 +148,10 @@ class SignpostList(ScrollView, can_focus=True):
         self.refresh(Region(0, y, self.size.width, 1))
 
     async def _on_click(self, event: events.Click) -> None:
-        row = event.y + round(self.scroll_offset.y)
+        offset = event.get_content_offset(self)
+        if offset is None:  # on the border or the scrollbar
+            return
+        row = offset.y + round(self.scroll_offset.y)
         if 0 <= row < len(self._rows):
             self._move_to(row)
 

@@ -1,0 +1,133 @@
+"""Opening, saving and settings: every failure is a notice and the app keeps running."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from roadmap_tui import load, loads
+from roadmap_tui.app import RoadmapApp
+from roadmap_tui.app.screens.dialogs import ChoiceDialog, PathDialog
+from roadmap_tui.cli import demo_text
+from roadmap_tui.paths import settings_file
+from roadmap_tui.settings import read_settings
+
+from .conftest import SIZE, notices, set_input
+
+
+async def test_a_broken_file_on_the_command_line_opens_untitled(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("format = 1\n[roadmap\n", encoding="utf-8")
+    app = RoadmapApp(broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.document.path is None
+        assert any("invalid TOML" in n and "not touched" in n for n in notices(app))
+    assert broken.read_text(encoding="utf-8") == "format = 1\n[roadmap\n"
+
+
+async def test_a_missing_file_is_created_on_first_save(tmp_path: Path) -> None:
+    path = tmp_path / "new-plan.toml"
+    app = RoadmapApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.document.roadmap.title == "New plan"
+        assert not path.exists()
+        await pilot.press("ctrl+s")
+        assert load(path).title == "New plan"
+
+
+async def test_open_asks_about_unsaved_changes_and_reports_bad_files(
+        roadmap_file: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.toml"
+    other.write_text(demo_text(), encoding="utf-8")
+    broken = tmp_path / "broken.toml"
+    broken.write_bytes(b"\xff\xfe")
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("delete", "ctrl+o")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+        set_input(app, "#path", str(broken))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.document.path == roadmap_file
+        assert any("broken.toml" in n for n in notices(app))
+        app.main.open_path(other)
+        await pilot.pause()
+        assert app.document.path == other and not app.document.is_modified
+        assert app.screen.query_one("#field-title", Input).value == \
+            app.document.roadmap.signposts[0].title
+    assert str(other.resolve()) in read_settings(settings_file())[0].recent_files
+
+
+async def test_the_demo_copy_saves_only_where_asked(tmp_path: Path) -> None:
+    app = RoadmapApp(roadmap=loads(demo_text()))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.document.is_modified
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, PathDialog)
+        target = tmp_path / "ours.toml"
+        set_input(app, "#path", str(target))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert load(target).title == loads(demo_text()).title
+
+
+async def test_save_as_asks_before_replacing(roadmap_file: Path, tmp_path: Path) -> None:
+    existing = tmp_path / "existing.toml"
+    existing.write_text("keep me", encoding="utf-8")
+    app = RoadmapApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        set_input(app, "#path", str(existing))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")
+        assert existing.read_text(encoding="utf-8") == "keep me"
+
+
+async def test_a_failed_save_keeps_the_edits(roadmap_file: Path, tmp_path: Path) -> None:
+    app = RoadmapApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        set_input(app, "#quick-add", "Keep this")
+        await pilot.press("enter", "escape", "ctrl+s")
+        set_input(app, "#path", str(tmp_path / "no" / "such" / "folder.toml"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.document.is_modified and app.is_running
+        assert any("changes are still here" in n for n in notices(app))
+
+
+async def test_broken_settings_are_reported_and_ignored(roadmap_file: Path) -> None:
+    path = settings_file()
+    path.parent.mkdir(parents=True)
+    path.write_text("timer_minutes = 'soon'\n", encoding="utf-8")
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.main.timer.minutes == 45
+        assert any("timer_minutes" in n for n in notices(app))
+
+
+async def test_theme_and_timer_length_are_remembered(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "roadmap-high-contrast"
+        app.main.action_set_timer()
+        await pilot.pause()
+        set_input(app, "#form-minutes", "30")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.timer.minutes == 30
+    settings, problems = read_settings(settings_file())
+    assert (settings.theme, settings.timer_minutes, problems) == (
+        "roadmap-high-contrast", 30, [])
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE):
+        assert app.theme == "roadmap-high-contrast"
+        assert app.main.timer.minutes == 30

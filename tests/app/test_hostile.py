@@ -1,0 +1,64 @@
+"""User text is shown literally everywhere, and nothing in it can act."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roadmap_tui import save
+from roadmap_tui.app import RoadmapApp
+from roadmap_tui.app.screens.present import PresentScreen
+from roadmap_tui.model import Comment, Owner, Phase, Roadmap, Signpost
+
+from .conftest import SIZE, screen_text
+
+CLICK = "[@click=app.quit]quit[/]"
+HOSTILE_TITLES = [CLICK, "[bold]loud[/bold] [/]", "[link=https://x.example]x[/link]",
+                  "ភាសាខ្មែរ សុវត្ថិភាព", "مرحبا بالعالم", "👩‍👩‍👧 family", "ends with \\"]
+
+
+def hostile_roadmap() -> Roadmap:
+    at = __import__("datetime").datetime(2021, 1, 1, tzinfo=__import__("datetime").UTC)
+    return Roadmap(
+        title=f"Plan {CLICK}", group="[red]group[/]",
+        phases=(Phase("[b]Now[/b]"), Phase("لاحقا")),
+        owners=(Owner(CLICK, organisation="[i]org[/i]"), Owner("ស្រី")),
+        signposts=tuple(
+            Signpost(f"s{i}", title, detail=f"[dim]{title}[/dim]", phase="[b]Now[/b]",
+                     owners=(CLICK,), tags=("[x]",),
+                     comments=(Comment("[u]me[/u]", at, CLICK),))
+            for i, title in enumerate(HOSTILE_TITLES, 1)),
+    )
+
+
+async def test_markup_in_every_field_is_shown_literally_and_never_acts(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.toml"
+    save(hostile_roadmap(), path)
+    app = RoadmapApp(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        text = screen_text(app)
+        assert CLICK in text  # header title, list, editor
+        assert "[bold]loud[/bold] [/]" in text
+        assert "[red]group[/]" in text
+        for pane in ("2", "3", "1"):
+            await pilot.press(pane)
+            await pilot.pause()
+            for y in range(3, 44, 10):
+                for x in (10, 70, 130):
+                    await pilot.click(offset=(x, y))
+                await pilot.hover(offset=(100, y))
+            assert app.is_running
+            if pane == "2":
+                assert "[i]org[/i]" in screen_text(app)
+            if pane == "3":
+                assert "[b]Now[/b]" in screen_text(app)
+        await pilot.press("escape", "p")
+        assert isinstance(app.screen, PresentScreen)
+        assert CLICK in screen_text(app)
+        for y in range(1, 45, 11):
+            await pilot.click(offset=(20, y))
+        assert app.is_running
+        await pilot.press("escape", "ctrl+p", *"jump to signpost 1")
+        await pilot.pause(0.3)
+        assert CLICK in screen_text(app)
+        await pilot.press("escape")
+        assert app.is_running

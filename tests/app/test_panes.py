@@ -1,0 +1,119 @@
+"""Owners and timeline panes, the mouse, comments and pane switching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, TabbedContent
+
+from roadmap_tui.app import RoadmapApp
+from roadmap_tui.app.screens.dialogs import FormDialog
+from roadmap_tui.app.widgets.owners import OwnersPane
+from roadmap_tui.app.widgets.timeline import TimelinePane
+
+from .conftest import SIZE, main_screen, notices, set_input
+
+
+async def fill_form(app: RoadmapApp, pilot: Pilot[None], **values: str) -> None:
+    assert isinstance(app.screen, FormDialog)
+    for name, value in values.items():
+        app.screen.query_one(f"#form-{name}", Input).value = value
+    await pilot.click("#ok")
+    await pilot.pause()
+
+
+async def test_owner_add_rename_follow_and_delete(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen.query_one("#side", TabbedContent).active == "tab-owners"
+        assert app.focused.id == "owner-table"
+        await pilot.press("n")
+        await fill_form(app, pilot, name="Red Cross", country="KH")
+        assert app.document.roadmap.owner_named("Red Cross").country == "KH"
+        owners = app.screen.query_one("#owners", OwnersPane)
+        owners.select_owner("Chab Dai")
+        held = [s.id for s in app.document.roadmap.signposts if "Chab Dai" in s.owners]
+        await pilot.press("r")
+        await fill_form(app, pilot, name="Chab Dai Cambodia")
+        roadmap = app.document.roadmap
+        assert [s.id for s in roadmap.signposts if "Chab Dai Cambodia" in s.owners] == held
+        assert roadmap.owner_named("Chab Dai") is None
+        await pilot.press("d")
+        assert app.document.roadmap.owner_named("Chab Dai Cambodia") is None
+        assert not any("Chab Dai Cambodia" in s.owners for s in app.document.roadmap.signposts)
+        await pilot.press("ctrl+z")
+        assert app.document.roadmap.owner_named("Chab Dai Cambodia") is not None
+
+
+async def test_phase_add_date_move_and_delete(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.focused.id == "timeline"
+        await pilot.press("n")
+        await fill_form(app, pilot, name="Someday", start="2022-01", end="2022-06")
+        phase = app.document.roadmap.phase_named("Someday")
+        assert (str(phase.start), str(phase.end)) == ("2022-01-01", "2022-06-30")
+        assert app.screen.query_one("#timeline", TimelinePane).selected_phase == "Someday"
+        await pilot.press("shift+left")
+        assert [p.name for p in app.document.roadmap.phases][-2:] == ["Someday", "Later"]
+        await pilot.press("enter")
+        await fill_form(app, pilot, name="Next year")
+        roadmap = app.document.roadmap
+        assert roadmap.phase_named("Next year") is not None
+        await pilot.press("d")
+        assert app.document.roadmap.phase_named("Next year") is None
+
+
+async def test_a_bad_phase_date_is_refused_with_a_notice(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.document.roadmap
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("n")
+        await fill_form(app, pilot, name="Bad", start="2022-13")
+        assert app.document.roadmap is before
+        assert any("not a real date" in n for n in notices(app))
+
+
+async def test_clicking_a_row_selects_it(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        signposts = main_screen(app).signposts
+        await pilot.click("#signposts", offset=(10, 4))
+        assert signposts.cursor == 3
+        third = app.document.roadmap.signposts[3]
+        assert app.screen.query_one("#field-title", Input).value == third.title
+
+
+async def test_select_fields_and_comments_are_undoable_edits(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        from textual.widgets import Select
+
+        status = app.screen.query_one("#field-status", Select)
+        status.value = "blocked"
+        await pilot.pause()
+        assert app.document.roadmap.signposts[0].status == "blocked"
+        set_input(app, "#new-comment", "Ask Sokha about [bold]budget[/]")
+        await pilot.press("enter")
+        comment = app.document.roadmap.signposts[0].comments[-1]
+        assert comment.text == "Ask Sokha about [bold]budget[/]"
+        assert comment.author == app.document.roadmap.facilitator
+        await pilot.press("escape", "ctrl+z", "ctrl+z")
+        assert app.document.roadmap.signposts[0].status != "blocked"
+
+
+async def test_z_hides_and_shows_the_side_pane(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        side = app.screen.query_one("#side")
+        await pilot.press("z")
+        assert not side.display
+        await pilot.press("z")
+        assert side.display
