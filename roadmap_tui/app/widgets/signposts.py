@@ -88,19 +88,20 @@ class SignpostList(ScrollView, can_focus=True):
         """
         self._roadmap = roadmap
         self._rows = rows
+        self._cursor = max(0, min(self._cursor, len(rows) - 1))
         row = self._row_of(selected_id)
         self.virtual_size = Size(self.size.width, len(rows))
         self._move_to(self._cursor if row is None else row, announce=True, force=True)
         self.refresh()
 
     def _row_of(self, signpost_id: str | None) -> int | None:
-        if signpost_id is None:
+        """The row showing ``signpost_id``; O(1) when the cursor is already on it."""
+        if signpost_id is None or not self._rows:
             return None
         signposts = self._roadmap.signposts
-        current = self.selected_id if self._rows else None
-        if current == signpost_id and self._cursor < len(self._rows):
-            return self._cursor
         rows = self._rows
+        if signposts[rows[self._cursor]].id == signpost_id:
+            return self._cursor
         if isinstance(rows, range) and rows == range(len(signposts)):
             try:
                 return self._roadmap.index_of(signpost_id)
