@@ -9,7 +9,7 @@ from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.screens.present import PresentScreen
 from roadmap_tui.model import Comment, Owner, Phase, Roadmap, Signpost
 
-from .conftest import SIZE, screen_text
+from .conftest import screen_text
 
 CLICK = "[@click=app.quit]quit[/]"
 HOSTILE_TITLES = [CLICK, "[bold]loud[/bold] [/]", "[link=https://x.example]x[/link]",
