@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual.app import App
@@ -40,7 +41,7 @@ class RoadmapApp(App[None]):
     saved only where the user says.
     """
 
-    CSS_PATH = "roadmap.tcss"
+    CSS_PATH = Path(__file__).with_name("roadmap.tcss")
     TITLE = "roadmap-tui"
     COMMANDS = App.COMMANDS | {RoadmapCommands}
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
@@ -89,6 +90,10 @@ class RoadmapApp(App[None]):
             self.notify(problem, severity="error", timeout=15, markup=False)
         if self.document.path is not None and self.document.path.exists():
             self._write_settings(self.settings)
+
+    def today(self) -> date:
+        """The day the timeline marks and past-due dates count from (tests pin it)."""
+        return date.today()
 
     async def action_quit(self) -> None:
         self.main.action_quit()

@@ -17,6 +17,7 @@ from textual import work
 from textual.timer import Timer
 
 from ...export import render
+from ...model import Roadmap
 from ...storage import RoadmapFileError
 from ...storage.files import write_text_atomically
 from ..document import Document, ReadOnlyError
@@ -172,7 +173,8 @@ class FileActions(_Base):
 
     def action_present(self) -> None:
         self.editor.commit()
-        self.app.push_screen(PresentScreen(self.document.roadmap, today=date.today()))
+        self.app.push_screen(PresentScreen(self.document.roadmap,
+                                           today=self.roadmap_app.today()))
 
     def action_export(self) -> None:
         self.editor.commit()
@@ -196,15 +198,12 @@ class FileActions(_Base):
         if len(roadmap.signposts) >= BIG_EXPORT:
             self.app.notify(f"Exporting {len(roadmap.signposts)} signposts\u2026",
                             markup=False, timeout=3)
-        self._export_in_thread(roadmap, choice)
+        self._export_in_thread(roadmap, choice, self.roadmap_app.today())
 
     @work(thread=True, exclusive=True, group="export")
-    def _export_in_thread(self, roadmap: object, choice: ExportChoice) -> None:
-        from ...model import Roadmap
-
-        assert isinstance(roadmap, Roadmap)
+    def _export_in_thread(self, roadmap: Roadmap, choice: ExportChoice, today: date) -> None:
         try:
-            text = render(roadmap, choice.fmt, width=EXPORT_WIDTH, today=date.today())
+            text = render(roadmap, choice.fmt, width=EXPORT_WIDTH, today=today)
             write_text_atomically(choice.path, text)
         except RoadmapFileError as error:
             self.app.call_from_thread(self.app.notify, str(error), title="Not exported",

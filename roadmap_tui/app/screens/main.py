@@ -9,7 +9,6 @@ live in ``FileActions`` (files.py) to keep this module about editing.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 
 from textual import on
@@ -144,7 +143,7 @@ class MainScreen(FileActions, Screen[None]):
             self.query_one("#owners", OwnersPane).show(roadmap)
         elif active == "tab-timeline":
             timeline = self.query_one("#timeline", TimelinePane)
-            timeline.today = date.today()
+            timeline.today = self.roadmap_app.today()
             timeline.show(roadmap)
 
     def show_header(self) -> None:

@@ -1,0 +1,50 @@
+"""Snapshots of the key screens at 80x24 and 120x40 (look at any change before accepting it:
+``pytest tests/snapshots --snapshot-update`` then open the report)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from roadmap_tui.app import RoadmapApp
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "prevention-resilient-communities.toml"
+
+
+class PinnedApp(RoadmapApp):
+    """The app with a fixed today, so timelines and past-due marks never drift."""
+
+    def today(self) -> date:
+        return date(2021, 3, 15)
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> PinnedApp:
+    path = tmp_path / "prevention.toml"
+    shutil.copyfile(EXAMPLE, path)
+    return PinnedApp(path)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_main_screen(app: PinnedApp, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, press=["down"], terminal_size=size)
+
+
+def test_present(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, press=["p"], terminal_size=(120, 40))
+
+
+def test_help(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, press=["question_mark"], terminal_size=(80, 24))
+
+
+def test_quit_dialog(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, press=["delete", "q"], terminal_size=(80, 24))
+
+
+def test_timeline_pane(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, press=["3"], terminal_size=(120, 40))
