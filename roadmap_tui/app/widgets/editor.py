@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
@@ -59,33 +59,33 @@ class SignpostEditor(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="editor-heading", markup=False)
-        yield from self._row("title")
-        with Horizontal(classes="field detail"):
+        with Grid(classes="editor-grid"):
+            yield from self._line("title")
+        with Grid(classes="editor-grid", id="editor-detail"):
             yield Label("Detail", classes="field-label")
             yield TextArea(id="field-detail", soft_wrap=True, show_line_numbers=False,
-                           compact=True, tab_behavior="focus")
-        with Horizontal(classes="field"):
+                           compact=True, tab_behavior="focus", classes="field")
+        with Grid(classes="editor-grid"):
             yield Label("Phase", classes="field-label")
-            yield Select[str]([], prompt="(no phase)", id="field-phase", compact=True)
-        with Horizontal(classes="field"):
+            yield Select[str]([], prompt="(no phase)", id="field-phase", compact=True,
+                              classes="field")
             yield Label("Status", classes="field-label")
             yield Select[str]([(Text(s.value), s.value) for s in Status], allow_blank=False,
-                              id="field-status", compact=True)
-        for name, *_ in _LINE_FIELDS[1:]:
-            yield from self._row(name)
+                              id="field-status", compact=True, classes="field")
+            for name, *_ in _LINE_FIELDS[1:]:
+                yield from self._line(name)
         yield Label("Comments", classes="field-label comments-label")
         yield Static(id="comments", markup=False)
-        with Horizontal(classes="field"):
+        with Grid(classes="editor-grid"):
             yield Label("Comment", classes="field-label")
             yield Input(placeholder="add a review comment, Enter", id="new-comment",
                         compact=True)
 
-    def _row(self, name: str) -> ComposeResult:
+    def _line(self, name: str) -> ComposeResult:
         label, placeholder = next((lbl, ph) for n, lbl, ph in _LINE_FIELDS if n == name)
-        with Horizontal(classes="field"):
-            yield Label(label, classes="field-label")
-            yield Input(placeholder=placeholder, id=f"field-{name}", compact=True,
-                        select_on_focus=False)
+        yield Label(label, classes="field-label")
+        yield Input(placeholder=placeholder, id=f"field-{name}", compact=True,
+                    select_on_focus=False, classes="field")
 
     # -- showing ------------------------------------------------------------------------
 
@@ -99,9 +99,10 @@ class SignpostEditor(VerticalScroll):
             with phase_select.prevent(Select.Changed):
                 phase_select.set_options([(Text(name), name) for name in phases])
             self._phases = phases
-        self._signpost = signpost
-        for widget in self.query(".field Input, .field TextArea, .field Select"):
-            widget.disabled = signpost is None
+        previous, self._signpost = self._signpost, signpost
+        if (previous is None) != (signpost is None):
+            for widget in self.query(".field"):
+                widget.disabled = signpost is None
         heading = self.query_one("#editor-heading", Static)
         if signpost is None:
             heading.update(Text("No signpost selected. Press a to add one.", style="italic"))
@@ -111,8 +112,11 @@ class SignpostEditor(VerticalScroll):
             self.query_one("#comments", Static).update("")
             return
         position = roadmap.index_of(signpost.id) + 1
+        # layout=False: these keep their size, and a layout pass per cursor move costs
+        # more than everything else the move does.
         heading.update(Text.assemble(("Signpost ", "bold"), (str(position), "bold"),
-                                     f" of {len(roadmap.signposts)}  \u00b7  id {signpost.id}"))
+                                     f" of {len(roadmap.signposts)}  \u00b7  id {signpost.id}"),
+                       layout=False)
         for name, *_ in _LINE_FIELDS:
             field = self.query_one(f"#field-{name}", Input)
             text = field_text(signpost, name)
@@ -122,12 +126,16 @@ class SignpostEditor(VerticalScroll):
         detail = self.query_one("#field-detail", TextArea)
         if detail.text != signpost.detail:
             detail.text = signpost.detail
-        with phase_select.prevent(Select.Changed):
-            phase_select.value = signpost.phase if signpost.phase in phases else Select.NULL
+        phase = signpost.phase if signpost.phase in phases else Select.NULL
+        if phase_select.value != phase:
+            with phase_select.prevent(Select.Changed):
+                phase_select.value = phase
         status_select = self.query_one("#field-status", Select)
-        with status_select.prevent(Select.Changed):
-            status_select.value = signpost.status.value
-        self.query_one("#comments", Static).update(_comments(signpost))
+        if status_select.value != signpost.status.value:
+            with status_select.prevent(Select.Changed):
+                status_select.value = signpost.status.value
+        if previous is None or previous.comments != signpost.comments:
+            self.query_one("#comments", Static).update(_comments(signpost))
 
     # -- reporting edits --------------------------------------------------------------
 
@@ -147,13 +155,13 @@ class SignpostEditor(VerticalScroll):
     def commit(self) -> None:
         """Report the focused field now (before a save, quit or export reads the model)."""
         focused = self.screen.focused
-        if focused is not None and focused in self.query(".field Input, .field TextArea"):
+        if focused is not None and focused in self.query(".field"):
             self._report(focused)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         self._report(event.widget)
 
-    @on(Input.Submitted, ".field Input")
+    @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.input.id == "new-comment":

@@ -38,4 +38,4 @@ class RoadmapHeader(Static):
         bar.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         bar.add_column(justify="right", no_wrap=True)
         bar.add_row(left, right)
-        self.update(bar)
+        self.update(bar, layout=False)  # always one line: no layout pass needed

@@ -1,0 +1,165 @@
+"""App benchmarks: ratios against a bare Textual app started the same way, in one run.
+
+Targets (issue #3):
+
+* first frame, 200 signposts, footer included      <= 1.3x a one-widget Textual app
+* first screenful of 10,000 signposts               <= 4x   the same bare app
+* cursor keypress at 10,000 signposts               <= 1.2x the same at 10, < 16 ms CPU
+* one-field edit at 10,000 signposts                <= 1.2x the same at 10, < 16 ms CPU
+* peak memory with 10,000 signposts open            <= 100 MiB
+
+Start-up is timed as whole processes (interpreter, imports, reading the file,
+composing, the first frame drawn headless, exit), alternating our app and the
+bare one round after round; medians are reported. Keypresses are timed in CPU
+seconds inside one process, so waiting for the screen does not count.
+
+Run from the repository root::
+
+    python benchmarks/bench_app.py              # everything
+    python benchmarks/bench_app.py keys --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import make_roadmap
+
+import roadmap_tui
+
+HERE = Path(__file__).resolve().parent
+CHILD = HERE / "first_frame.py"
+
+
+def _child(mode: str, path: Path) -> tuple[float, int]:
+    """Wall seconds for one headless start-to-first-frame, and the child's peak RSS (KiB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    env = {**os.environ, "XDG_CONFIG_HOME": tempfile.mkdtemp()}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, str(CHILD), mode, str(path)], check=True, env=env)
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before)
+
+
+def bench_start(rounds: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        files = {}
+        for count in (200, 10_000):
+            files[count] = Path(folder) / f"r{count}.toml"
+            roadmap_tui.save(make_roadmap(count, seed=3), files[count])
+        # Warm the bytecode caches and the file cache once; not timed.
+        for mode in ("bare", "roadmap"):
+            _child(mode, files[200])
+        for count, target in ((200, 1.3), (10_000, 4.0)):
+            ours, bare = [], []
+            for _ in range(rounds):
+                bare.append(_child("bare", files[count])[0])
+                ours.append(_child("roadmap", files[count])[0])
+            ratio = statistics.median(ours) / statistics.median(bare)
+            print(f"first frame, {count:>6,} signposts   {statistics.median(ours) * 1000:7.0f} ms"
+                  f"   bare Textual app {statistics.median(bare) * 1000:7.0f} ms"
+                  f"   ratio {ratio:4.2f}x  target <= {target}x: "
+                  f"{'met' if ratio <= target else 'MISSED'}", flush=True)
+        peak = _peak_memory(files[10_000])
+        print(f"peak memory, 10,000 signposts open     {peak / 1024:7.1f} MiB"
+              f"   target <= 100 MiB: {'met' if peak <= 100 * 1024 else 'MISSED'}")
+
+
+def _peak_memory(path: Path) -> int:
+    """Peak RSS (KiB) of a fresh process that opens the roadmap and draws it."""
+    env = {**os.environ, "XDG_CONFIG_HOME": tempfile.mkdtemp()}
+    output = subprocess.run([sys.executable, str(CHILD), "roadmap", str(path), "--rss"],
+                            check=True, env=env, capture_output=True, text=True).stdout
+    return int(output.split()[-1])
+
+
+async def _key_costs(count: int, presses: int) -> tuple[float, float]:
+    """Median CPU seconds for one cursor keypress and for one title edit."""
+    from textual.widgets import Input
+
+    from roadmap_tui.app import RoadmapApp
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["XDG_CONFIG_HOME"] = folder
+        path = Path(folder) / "r.toml"
+        roadmap_tui.save(make_roadmap(count, seed=3), path)
+        app = RoadmapApp(path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            moves = []
+            for index in range(presses):
+                start = time.process_time()
+                await pilot.press("down" if index % 2 == 0 else "up")
+                moves.append(time.process_time() - start)
+            edits = []
+            title = app.screen.query_one("#field-title", Input)
+            for index in range(presses):
+                title.focus()
+                title.value = f"Edited title {index}"
+                start = time.process_time()
+                await pilot.press("enter")
+                edits.append(time.process_time() - start)
+            return statistics.median(moves), statistics.median(edits)
+
+
+async def _bare_key_cost(presses: int) -> float:
+    """Median CPU seconds Pilot spends on one keypress in a one-widget app (the floor)."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("hello")
+
+    async with Bare().run_test(size=(120, 40)) as pilot:
+        costs = []
+        for _ in range(presses):
+            start = time.process_time()
+            await pilot.press("down")
+            costs.append(time.process_time() - start)
+        return statistics.median(costs)
+
+
+def bench_keys(rounds: int) -> None:
+    presses = max(10, rounds * 10)
+    floor = asyncio.run(_bare_key_cost(presses))
+    print(f"keypress floor: a bare Textual app under Pilot spends {floor * 1000:.2f} ms CPU "
+          "per keypress; the figures below include it", flush=True)
+    small = asyncio.run(_key_costs(10, presses))
+    big = asyncio.run(_key_costs(10_000, presses))
+    for name, at_small, at_big in (("cursor keypress", small[0], big[0]),
+                                   ("one-field edit", small[1], big[1])):
+        ratio = at_big / at_small
+        ours = at_big - floor
+        ok = ratio <= 1.2 and ours < 0.016
+        print(f"{name:<16} 10,000: {at_big * 1000:6.2f} ms CPU   10: {at_small * 1000:6.2f} ms"
+              f"   ratio {ratio:4.2f}x   ours above the floor {ours * 1000:5.2f} ms"
+              f"   target <= 1.2x and < 16 ms: {'met' if ok else 'MISSED'}", flush=True)
+
+
+BENCHMARKS = {"start": bench_start, "keys": bench_keys}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", choices=[*BENCHMARKS, []],
+                        help="which to run (default: all)")
+    parser.add_argument("--rounds", type=int, default=7)
+    options = parser.parse_args()
+    for name in options.names or list(BENCHMARKS):
+        BENCHMARKS[name](options.rounds)
+
+
+if __name__ == "__main__":
+    main()
