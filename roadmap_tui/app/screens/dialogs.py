@@ -224,7 +224,7 @@ class HelpScreen(ModalScreen[None]):
             for title, keys in self._sections:
                 table = Table(box=None, show_header=False, padding=(0, 2, 0, 0),
                               title=Text(title, style="bold"), title_justify="left")
-                table.add_column(style="bold", no_wrap=True, min_width=14)
+                table.add_column(style="bold", no_wrap=True, width=16)
                 table.add_column()
                 for key, description in keys:
                     table.add_row(Text(key), Text(description))

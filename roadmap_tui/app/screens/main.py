@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -52,6 +52,7 @@ Change = Callable[[Roadmap], tuple[Roadmap, str | None]]
 SIDE_TABS = {"editor": "tab-editor", "owners": "tab-owners", "timeline": "tab-timeline"}
 SIDE_FOCUS = {"editor": "#field-title", "owners": "#owner-table", "timeline": "#timeline"}
 
+WIDE_SCREEN = 140
 QUICK_ADD_HINT = "Add: Title words @Owner #Phase +tag due:2021-03-31 start:2021-01"
 
 
@@ -111,6 +112,10 @@ class MainScreen(FileActions, Screen[None]):
         self.signposts.focus()
         for warning in self.document.warnings:
             self.app.notify(warning, severity="warning", markup=False, timeout=10)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Wide screens (a projector at 160 columns) give the side panes half the room.
+        self.set_class(event.size.width >= WIDE_SCREEN, "-wide")
 
     @property
     def signposts(self) -> SignpostList:

@@ -109,6 +109,8 @@ class SignpostEditor(VerticalScroll):
             for name, *_ in _LINE_FIELDS:
                 self.query_one(f"#field-{name}", Input).value = ""
             self.query_one("#field-detail", TextArea).text = ""
+            with phase_select.prevent(Select.Changed):
+                phase_select.value = Select.NULL
             self.query_one("#comments", Static).update("")
             return
         position = roadmap.index_of(signpost.id) + 1
