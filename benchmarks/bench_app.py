@@ -132,12 +132,17 @@ async def _bare_key_cost(presses: int) -> float:
 
 
 def bench_keys(rounds: int) -> None:
-    presses = max(10, rounds * 10)
+    presses = 20
     floor = asyncio.run(_bare_key_cost(presses))
     print(f"keypress floor: a bare Textual app under Pilot spends {floor * 1000:.2f} ms CPU "
           "per keypress; the figures below include it", flush=True)
-    small = asyncio.run(_key_costs(10, presses))
-    big = asyncio.run(_key_costs(10_000, presses))
+    # Alternate the small and the big roadmap, round after round, as for start-up.
+    samples: dict[int, list[tuple[float, float]]] = {10: [], 10_000: []}
+    for _ in range(rounds):
+        for count in samples:
+            samples[count].append(asyncio.run(_key_costs(count, presses)))
+    small = tuple(statistics.median(s[i] for s in samples[10]) for i in (0, 1))
+    big = tuple(statistics.median(s[i] for s in samples[10_000]) for i in (0, 1))
     for name, at_small, at_big in (("cursor keypress", small[0], big[0]),
                                    ("one-field edit", small[1], big[1])):
         ratio = at_big / at_small

@@ -10,11 +10,12 @@ quick-add does, so both ways of typing behave the same.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from .operations import RoadmapEditError, add_owner, update_signpost
-from .roadmap import Roadmap, Signpost
+from .roadmap import Roadmap, Signpost, Status
 from .timeline import month_end, month_start
 
 EDITABLE_FIELDS = ("title", "detail", "phase", "owners", "status", "start", "due", "tags",
@@ -53,6 +54,28 @@ def parse_date(text: str, name: str) -> date | None:
     raise RoadmapEditError(f"{name}: {text!r} is not a date; write YYYY-MM-DD or YYYY-MM")
 
 
+def resolve_name(text: str, names: Sequence[str], kind: str) -> str:
+    """The one name ``text`` is, or starts, ignoring case ("" stays ""); else an error.
+
+    The editor and the capture line agree: a facilitator types the start of a
+    phase or status, and only a prefix that fits two names is refused.
+    """
+    key = text.strip().casefold()
+    if not key:
+        return ""
+    exact = [n for n in names if n.casefold() == key]
+    if exact:
+        return exact[0]
+    found = [n for n in names if n.casefold().startswith(key)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise RoadmapEditError(f'"{text.strip()}" could be the {kind} '
+                               + " or ".join(f'"{n}"' for n in found) + ": type more")
+    known = ", ".join(names) or "none yet"
+    raise RoadmapEditError(f'no {kind} "{text.strip()}" (choose from: {known})')
+
+
 def split_list(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
 
@@ -80,6 +103,10 @@ def edit_field(
             if roadmap.owner_named(owner) is None:
                 roadmap = add_owner(roadmap, owner)
                 notes.append(f'Added the owner "{owner}"')
+    elif name == "phase":
+        value = resolve_name(text, [p.name for p in roadmap.phases], "phase")
+    elif name == "status":
+        value = resolve_name(text, [s.value for s in Status], "status")
     elif name in LIST_FIELDS:
         value = split_list(text)
     elif name == "title":

@@ -91,21 +91,21 @@ async def test_clicking_a_row_selects_it(roadmap_file: Path) -> None:
         assert app.screen.query_one("#field-title", Input).value == third.title
 
 
-async def test_select_fields_and_comments_are_undoable_edits(roadmap_file: Path) -> None:
+async def test_phase_status_and_comments_are_undoable_edits(roadmap_file: Path) -> None:
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
-        from textual.widgets import Select
-
-        status = app.screen.query_one("#field-status", Select)
-        status.value = "blocked"
-        await pilot.pause()
+        set_input(app, "#field-status", "BLO")
+        await pilot.press("enter")
         assert app.document.roadmap.signposts[0].status == "blocked"
+        set_input(app, "#field-phase", "la")
+        await pilot.press("tab")
+        assert app.document.roadmap.signposts[0].phase == "Later"
         set_input(app, "#new-comment", "Ask Sokha about [bold]budget[/]")
         await pilot.press("enter")
         comment = app.document.roadmap.signposts[0].comments[-1]
         assert comment.text == "Ask Sokha about [bold]budget[/]"
         assert comment.author == app.document.roadmap.facilitator
-        await pilot.press("escape", "ctrl+z", "ctrl+z")
+        await pilot.press("escape", "ctrl+z", "ctrl+z", "ctrl+z")
         assert app.document.roadmap.signposts[0].status != "blocked"
 
 

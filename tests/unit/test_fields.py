@@ -57,9 +57,21 @@ def test_edits_apply_and_unknown_owners_are_added() -> None:
     assert roadmap.signpost_with_id("s2").status == "done"
 
 
+def test_phase_and_status_take_a_unique_prefix() -> None:
+    roadmap, _ = edit_field(ROADMAP, "s1", "phase", "ne")
+    assert roadmap.signposts[0].phase == "Next"
+    roadmap, _ = edit_field(roadmap, "s1", "status", "ACT")
+    assert roadmap.signposts[0].status == "active"
+    roadmap, _ = edit_field(roadmap, "s1", "phase", " ")
+    assert roadmap.signposts[0].phase == ""
+
+
 @pytest.mark.parametrize(("name", "text", "message"), [
+    ("phase", "n", '"n" could be the phase "Now" or "Next": type more'),
+    ("status", "d", '"d" could be the status "done" or "dropped"'),
+    ("status", "", "unknown status"),
     ("title", "  ", "title"),
-    ("phase", "Someday", 'no phase named "Someday"'),
+    ("phase", "Someday", r'no phase "Someday" \(choose from: Now, Next\)'),
     ("depends_on", "s9", 'no signpost with id "s9"'),
     ("start", "2021-05-01", "before the start"),
     ("colour", "red", 'no field "colour"'),

@@ -96,7 +96,7 @@ class MainScreen(FileActions, Screen[None]):
                 yield Input(id="filter", compact=True,
                             placeholder="filter: words @owner #phase +tag status:active "
                             "country:KH (escape clears)")
-                yield SignpostList(id="signposts")
+                yield SignpostList(id="signposts", on_highlight=self._show_selected)
                 yield Input(id="quick-add", placeholder=QUICK_ADD_HINT)
             with TabbedContent(id="side", initial="tab-editor"):
                 with TabPane("Editor", id="tab-editor"):
@@ -137,7 +137,6 @@ class MainScreen(FileActions, Screen[None]):
         total = len(roadmap.signposts)
         signposts.border_title = (f"Signposts {total}" if self.filter.is_empty
                                   else f"Signposts: {len(rows)} of {total} match")
-        self.editor.show(roadmap, signposts.selected)
         self._show_side_pane()
         self.show_header()
 
@@ -162,9 +161,9 @@ class MainScreen(FileActions, Screen[None]):
             timer=timer.text() if timer.started or timer.running else "",
             timer_running=timer.running, time_up=timer.is_up)
 
-    @on(SignpostList.Highlighted)
-    def _highlighted(self, event: SignpostList.Highlighted) -> None:
-        self.editor.show(self.document.roadmap, self.signposts.selected)
+    def _show_selected(self) -> None:
+        signposts = self.signposts
+        self.editor.show(self.document.roadmap, signposts.selected, signposts.selected_position)
 
     @on(TabbedContent.TabActivated, "#side")
     def _tab_activated(self) -> None:
@@ -255,7 +254,8 @@ class MainScreen(FileActions, Screen[None]):
 
         label = event.field.replace("_", " ")
         if not self._change(f"edit {label}", change) and self.document.read_only:
-            self.editor.show(self.document.roadmap, self.signposts.selected, force=True)
+            self.editor.show(self.document.roadmap, self.signposts.selected,
+                             self.signposts.selected_position, force=True)
         for note in notes:
             self.app.notify(note, markup=False)
 

@@ -14,9 +14,12 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
+from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from ...model import Roadmap, Signpost, Status
 from ...model.fields import field_text
@@ -24,6 +27,8 @@ from ...model.text import shown
 
 _LINE_FIELDS = (
     ("title", "Title", "what the group will do"),
+    ("phase", "Phase", "(no phase) type to pick one"),
+    ("status", "Status", " | ".join(s.value for s in Status)),
     ("owners", "Owners", "Ana, Chab Dai"),
     ("start", "Start", "YYYY-MM-DD or YYYY-MM"),
     ("due", "Due", "YYYY-MM-DD or YYYY-MM"),
@@ -32,6 +37,19 @@ _LINE_FIELDS = (
     ("depends_on", "Depends on", "signpost ids: s1, s4"),
 )
 NO_PHASE = ""
+
+
+class FieldInput(Input):
+    """A one-line field whose size the form fixes (CSS height 1, width 1fr).
+
+    Textual's Input records its text's width as its virtual size, and a change of
+    virtual size asks for a layout pass of the whole screen. The form's fields
+    never change size with their text, so here the virtual size only repaints:
+    moving the cursor through 10,000 signposts refills eight fields per keypress
+    without relaying out the screen each time.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
 class SignpostEditor(VerticalScroll):
@@ -66,12 +84,6 @@ class SignpostEditor(VerticalScroll):
             yield TextArea(id="field-detail", soft_wrap=True, show_line_numbers=False,
                            compact=True, tab_behavior="focus", classes="field")
         with Grid(classes="editor-grid"):
-            yield Label("Phase", classes="field-label")
-            yield Select[str]([], prompt="(no phase)", id="field-phase", compact=True,
-                              classes="field")
-            yield Label("Status", classes="field-label")
-            yield Select[str]([(Text(s.value), s.value) for s in Status], allow_blank=False,
-                              id="field-status", compact=True, classes="field")
             for name, *_ in _LINE_FIELDS[1:]:
                 yield from self._line(name)
         yield Label("Comments", classes="field-label comments-label")
@@ -83,21 +95,25 @@ class SignpostEditor(VerticalScroll):
 
     def _line(self, name: str) -> ComposeResult:
         label, placeholder = next((lbl, ph) for n, lbl, ph in _LINE_FIELDS if n == name)
+        suggester = (SuggestFromList([s.value for s in Status], case_sensitive=False)
+                     if name == "status" else None)
         yield Label(label, classes="field-label")
-        yield Input(placeholder=placeholder, id=f"field-{name}", compact=True,
-                    select_on_focus=False, classes="field")
+        yield FieldInput(placeholder=placeholder, id=f"field-{name}", compact=True,
+                         select_on_focus=False, classes="field", suggester=suggester)
 
     # -- showing ------------------------------------------------------------------------
 
-    def show(self, roadmap: Roadmap, signpost: Signpost | None, *, force: bool = False) -> None:
-        """Fill the form from ``signpost``; cheap when nothing it shows has changed."""
+    def show(self, roadmap: Roadmap, signpost: Signpost | None, position: int | None = None,
+             *, force: bool = False) -> None:
+        """Fill the form from ``signpost`` (at ``position``, 0-based, when the caller knows
+        it); cheap when nothing it shows has changed."""
         phases = tuple(p.name for p in roadmap.phases)
         if signpost is self._signpost and phases == self._phases and not force:
             return
-        phase_select = self.query_one("#field-phase", Select)
         if phases != self._phases:
-            with phase_select.prevent(Select.Changed):
-                phase_select.set_options([(Text(name), name) for name in phases])
+            # Typing the start of a phase offers the rest (right arrow takes it).
+            self.query_one("#field-phase", Input).suggester = SuggestFromList(
+                phases, case_sensitive=False)
             self._phases = phases
         previous, self._signpost = self._signpost, signpost
         if (previous is None) != (signpost is None):
@@ -109,11 +125,11 @@ class SignpostEditor(VerticalScroll):
             for name, *_ in _LINE_FIELDS:
                 self.query_one(f"#field-{name}", Input).value = ""
             self.query_one("#field-detail", TextArea).text = ""
-            with phase_select.prevent(Select.Changed):
-                phase_select.value = Select.NULL
             self.query_one("#comments", Static).update("")
             return
-        position = roadmap.index_of(signpost.id) + 1
+        if position is None:
+            position = roadmap.index_of(signpost.id)
+        position += 1
         # layout=False: these keep their size, and a layout pass per cursor move costs
         # more than everything else the move does.
         heading.update(Text.assemble(("Signpost ", "bold"), (str(position), "bold"),
@@ -128,14 +144,6 @@ class SignpostEditor(VerticalScroll):
         detail = self.query_one("#field-detail", TextArea)
         if detail.text != signpost.detail:
             detail.text = signpost.detail
-        phase = signpost.phase if signpost.phase in phases else Select.NULL
-        if phase_select.value != phase:
-            with phase_select.prevent(Select.Changed):
-                phase_select.value = phase
-        status_select = self.query_one("#field-status", Select)
-        if status_select.value != signpost.status.value:
-            with status_select.prevent(Select.Changed):
-                status_select.value = signpost.status.value
         if previous is None or previous.comments != signpost.comments:
             self.query_one("#comments", Static).update(_comments(signpost))
 
@@ -173,16 +181,6 @@ class SignpostEditor(VerticalScroll):
             event.input.value = ""
             return
         self._report(event.input)
-
-    @on(Select.Changed)
-    def _selected(self, event: Select.Changed) -> None:
-        event.stop()
-        if self._signpost is None or event.select.id is None:
-            return
-        name = event.select.id.removeprefix("field-")
-        value = "" if event.value is Select.NULL else str(event.value)
-        if value != field_text(self._signpost, name):
-            self.post_message(self.FieldEdited(self._signpost.id, name, value))
 
 
 def _comments(signpost: Signpost) -> Text:

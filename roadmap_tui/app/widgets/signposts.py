@@ -8,7 +8,7 @@ cursor or editing one signpost costs the same at 10 rows as at 10,000.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
@@ -53,8 +53,13 @@ class SignpostList(ScrollView, can_focus=True):
 
         signpost_id: str | None
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None,
+                 on_highlight: Callable[[], None] | None = None) -> None:
+        """``on_highlight`` is called as the cursor moves, before the next frame is drawn,
+        so that the list and whatever follows it (the editor) change in one frame rather
+        than one frame behind; ``Highlighted`` is posted as well, for anyone else."""
         super().__init__(id=id)
+        self._on_highlight = on_highlight
         self._roadmap = Roadmap(title="")
         self._rows: Sequence[int] = ()
         self._cursor = 0
@@ -77,6 +82,11 @@ class SignpostList(ScrollView, can_focus=True):
         return self._roadmap.signposts[self._rows[self._cursor]]
 
     @property
+    def selected_position(self) -> int | None:
+        """The selected signpost's place in the roadmap (0-based)."""
+        return self._rows[self._cursor] if self._rows else None
+
+    @property
     def selected_id(self) -> str | None:
         signpost = self.selected
         return None if signpost is None else signpost.id
@@ -86,13 +96,32 @@ class SignpostList(ScrollView, can_focus=True):
 
         When that signpost is not among the rows, the cursor keeps its row number.
         """
+        changed_rows = self._changed_visible_rows(roadmap, rows)
         self._roadmap = roadmap
         self._rows = rows
         self._cursor = max(0, min(self._cursor, len(rows) - 1))
         row = self._row_of(selected_id)
         self.virtual_size = Size(self.size.width, len(rows))
+        top = round(self.scroll_offset.y)
         self._move_to(self._cursor if row is None else row, announce=True, force=True)
-        self.refresh()
+        if changed_rows is None or round(self.scroll_offset.y) != top:
+            self.refresh()
+        else:
+            for changed in changed_rows:
+                self._refresh_row(changed)
+
+    def _changed_visible_rows(self, roadmap: Roadmap, rows: Sequence[int]) -> list[int] | None:
+        """The on-screen rows whose signpost differs in ``roadmap``; None: redraw them all.
+
+        An edit replaces one signpost object and keeps the others, so comparing the
+        visible rows by identity finds what to redraw without looking at the rest.
+        """
+        if rows != self._rows or len(roadmap.signposts) != len(self._roadmap.signposts):
+            return None
+        old, new = self._roadmap.signposts, roadmap.signposts
+        top = round(self.scroll_offset.y)
+        visible = range(top, min(len(rows), top + self.scrollable_content_region.height))
+        return [row for row in visible if old[rows[row]] is not new[rows[row]]]
 
     def _row_of(self, signpost_id: str | None) -> int | None:
         """The row showing ``signpost_id``; O(1) when the cursor is already on it."""
@@ -134,6 +163,8 @@ class SignpostList(ScrollView, can_focus=True):
         self._refresh_row(row)
         self._scroll_to_cursor()
         if announce:
+            if self._on_highlight is not None:
+                self._on_highlight()
             self.post_message(self.Highlighted(self.selected_id))
 
     def _scroll_to_cursor(self) -> None:
