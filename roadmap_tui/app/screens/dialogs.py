@@ -20,8 +20,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ...export import FORMATS
-
 
 class ChoiceDialog(ModalScreen[str | None]):
     """A question with a few buttons; escape answers None (cancel)."""
@@ -167,6 +165,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         self._fmt = fmt
 
     def compose(self) -> ComposeResult:
+        from ...export import FORMATS  # Rich's exporters: loaded when first needed
+
         with Vertical(classes="dialog"):
             yield Static(Text("Export the summary", style="bold"), classes="dialog-title")
             with Horizontal(classes="form-row"):

@@ -16,14 +16,12 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.timer import Timer
 
-from ...export import render
 from ...model import Roadmap
 from ...storage import RoadmapFileError
 from ...storage.files import write_text_atomically
 from ..document import Document, ReadOnlyError
 from ..timer import SessionTimer
 from .dialogs import ChoiceDialog, ExportChoice, ExportDialog, FormDialog, FormField, PathDialog
-from .present import PresentScreen
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -172,6 +170,8 @@ class FileActions(_Base):
     # -- present and export -------------------------------------------------------------
 
     def action_present(self) -> None:
+        from .present import PresentScreen  # the summary's modules load on first use
+
         self.editor.commit()
         self.app.push_screen(PresentScreen(self.document.roadmap,
                                            today=self.roadmap_app.today()))
@@ -202,6 +202,8 @@ class FileActions(_Base):
 
     @work(thread=True, exclusive=True, group="export")
     def _export_in_thread(self, roadmap: Roadmap, choice: ExportChoice, today: date) -> None:
+        from ...export import render
+
         try:
             text = render(roadmap, choice.fmt, width=EXPORT_WIDTH, today=today)
             write_text_atomically(choice.path, text)

@@ -22,7 +22,6 @@ from ...model import Roadmap
 from ...model.overview import Numbered, phase_groups
 from ...model.text import shown
 from ...model.timeline import format_month_range, signpost_spans
-from ...summary_timeline import Timeline
 
 CARDS_PER_PHASE = 40
 """A column shows this many signposts, then how many more: a board of 3,000 cards
@@ -110,6 +109,8 @@ class TimelinePane(VerticalScroll, can_focus=True):
         return board
 
     def _chart(self, roadmap: Roadmap) -> RenderableType:
+        from ...summary_timeline import Timeline  # loaded when the pane is first shown
+
         title = Text("Dated signposts", style="bold")
         spans = signpost_spans(roadmap)
         if len(spans) <= DATED_ROWS:
