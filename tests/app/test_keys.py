@@ -305,3 +305,13 @@ async def test_palette_jumps_to_an_owner(roadmap_file: Path) -> None:
         await run_from_palette(pilot, "jump to owner: ayu")
         assert app.focused.id == "owner-table"
         assert app.screen.query_one("#owners").selected_name == "Ayu"
+
+
+async def test_the_quit_dialog_answers_by_letter(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("delete", "q", "c")
+        assert app.screen is main_screen(app) and app.is_running
+        await pilot.press("q", "d")
+        await pilot.pause()
+        assert not app.is_running

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,7 +22,11 @@ from textual.widgets.option_list import Option
 
 
 class ChoiceDialog(ModalScreen[str | None]):
-    """A question with a few buttons; escape answers None (cancel)."""
+    """A question with a few buttons; escape answers None (cancel).
+
+    Each answer also has a key, its label's first letter (shown as ``s Save``),
+    so the facilitator can answer without reaching for tab or the mouse.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -32,6 +36,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         self._question = question
         self._choices = choices
         self._title = title
+        self._keys = {label[0].casefold(): answer for label, answer in choices}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -40,12 +45,21 @@ class ChoiceDialog(ModalScreen[str | None]):
             yield Static(Text(self._question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 for index, (label, answer) in enumerate(self._choices):
-                    yield Button(Text(label), id=f"choice-{answer}",
+                    yield Button(Text.assemble((label[0].casefold(), "underline"), " ", label),
+                                 id=f"choice-{answer}",
                                  variant="primary" if index == 0 else "default")
+            yield Static(Text("the first letter answers; escape cancels", style="dim"))
+
+    def on_key(self, event: events.Key) -> None:
+        answer = self._keys.get((event.character or "").casefold())
+        if answer is not None:
+            event.stop()
+            self.dismiss(None if answer == "cancel" else answer)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         assert event.button.id is not None
-        self.dismiss(event.button.id.removeprefix("choice-"))
+        answer = event.button.id.removeprefix("choice-")
+        self.dismiss(None if answer == "cancel" else answer)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
