@@ -31,8 +31,10 @@ class Document:
         self.path = path
         self.read_only = read_only
         self.warnings = warnings
-        if not on_disk:
-            self.history.mark_unsaved()
+        self.on_disk = on_disk
+        """False until the roadmap has been written somewhere (untitled, the demo's copy,
+        a FILE that does not exist yet). Quitting one unchanged loses nothing, so it
+        does not count as unsaved."""
 
     # -- opening ---------------------------------------------------------------------
 
@@ -112,6 +114,7 @@ class Document:
             roadmap = replace(roadmap, updated=stamp, created=roadmap.created or stamp)
         save(roadmap, target)
         self.path = target
+        self.on_disk = True
         self.history.mark_saved(roadmap)
         return target
 

@@ -27,7 +27,7 @@ class History:
     def __init__(self, roadmap: Roadmap, selected_id: str | None = None) -> None:
         self._states = [State(roadmap, selected_id)]
         self._index = 0
-        self._saved: Roadmap | None = roadmap
+        self._saved = roadmap
 
     @property
     def current(self) -> State:
@@ -39,8 +39,7 @@ class History:
 
     @property
     def is_modified(self) -> bool:
-        return self._saved is None or (self._saved is not self.roadmap
-                                       and self._saved != self.roadmap)
+        return self._saved is not self.roadmap and self._saved != self.roadmap
 
     @property
     def can_undo(self) -> bool:
@@ -78,7 +77,3 @@ class History:
         state = self.current
         self._states[self._index] = State(roadmap, state.selected_id, state.description)
         self._saved = roadmap
-
-    def mark_unsaved(self) -> None:
-        """Nothing on disk matches (a copy of the demo, an untitled roadmap)."""
-        self._saved = None

@@ -13,7 +13,7 @@ from roadmap_tui.cli import demo_text
 from roadmap_tui.paths import settings_file
 from roadmap_tui.settings import read_settings
 
-from .conftest import SIZE, notices, set_input
+from .conftest import SIZE, notices, screen_text, set_input
 
 
 async def test_a_broken_file_on_the_command_line_opens_untitled(tmp_path: Path) -> None:
@@ -66,7 +66,8 @@ async def test_open_asks_about_unsaved_changes_and_reports_bad_files(
 async def test_the_demo_copy_saves_only_where_asked(tmp_path: Path) -> None:
     app = RoadmapApp(roadmap=loads(demo_text()))
     async with app.run_test(size=SIZE) as pilot:
-        assert app.document.is_modified
+        assert not app.document.on_disk and not app.document.is_modified
+        assert "not saved yet" in screen_text(app).splitlines()[0]
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, PathDialog)
         target = tmp_path / "ours.toml"

@@ -196,7 +196,7 @@ def test_demo_opens_a_copy_never_the_installed_file(opened_apps: list[object]) -
     assert main(["demo"]) == 0
     (app,) = opened_apps
     assert app.document.path is None
-    assert app.document.is_modified
+    assert not app.document.on_disk and not app.document.is_modified
     assert app.document.roadmap == roadmap_tui.loads(before.decode())
     assert demo.read_bytes() == before
 

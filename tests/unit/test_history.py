@@ -42,12 +42,6 @@ def test_mark_saved_replaces_the_current_value() -> None:
     assert history.is_modified
 
 
-def test_unsaved_until_saved() -> None:
-    history = History(Roadmap(title="A"))
-    history.mark_unsaved()
-    assert history.is_modified
-
-
 def test_levels_are_bounded() -> None:
     history = History(Roadmap(title="0"))
     for index in range(MAX_UNDO_LEVELS + 50):

@@ -157,7 +157,8 @@ class MainScreen(FileActions, Screen[None]):
         self.query_one("#header", RoadmapHeader).show(
             title=roadmap.title, group=roadmap.group,
             file=document.path.name if document.path else "untitled (ctrl+s saves)",
-            modified=document.is_modified, read_only=document.read_only,
+            modified=document.is_modified, on_disk=document.on_disk,
+            read_only=document.read_only,
             timer=timer.text() if timer.started or timer.running else "",
             timer_running=timer.running, time_up=timer.is_up)
 

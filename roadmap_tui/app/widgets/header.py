@@ -14,8 +14,8 @@ from ...model.text import shown
 
 
 class RoadmapHeader(Static):
-    def show(self, *, title: str, group: str, file: str, modified: bool, read_only: bool,
-             timer: str, timer_running: bool, time_up: bool) -> None:
+    def show(self, *, title: str, group: str, file: str, modified: bool, on_disk: bool,
+             read_only: bool, timer: str, timer_running: bool, time_up: bool) -> None:
         left = Text(shown(title) or "(no title)", "bold")
         if group:
             left.append("  \u00b7  ")
@@ -27,6 +27,8 @@ class RoadmapHeader(Static):
             right.append(" READ-ONLY ", "bold reverse")
         elif modified:
             right.append("\u25cf unsaved", "bold yellow")
+        elif not on_disk:
+            right.append("\u25cb not saved yet", "italic")
         else:
             right.append("\u2713 saved", "green")
         if timer:
