@@ -135,8 +135,10 @@ class MainScreen(FileActions, Screen[None]):
         signposts = self.signposts
         signposts.show(roadmap, rows, selected_id)
         total = len(roadmap.signposts)
-        signposts.border_title = (f"Signposts {total}" if self.filter.is_empty
-                                  else f"Signposts: {len(rows)} of {total} match")
+        title = (f"Signposts {total}" if self.filter.is_empty
+                 else f"Signposts: {len(rows)} of {total} match")
+        if str(signposts.border_title) != title:  # setting it redraws the whole list
+            signposts.border_title = title
         self._show_side_pane()
         self.show_header()
 
