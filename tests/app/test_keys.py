@@ -317,3 +317,19 @@ async def test_the_quit_dialog_answers_by_letter(roadmap_file: Path) -> None:
         await pilot.press("q", "d")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_time_up_is_announced(roadmap_file: Path) -> None:
+    from roadmap_tui.app.timer import SessionTimer
+
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        now = [0.0]
+        screen = main_screen(app)
+        screen.timer = SessionTimer(1, lambda: now[0])
+        await pilot.press("t")
+        now[0] = 61.0
+        screen._tick()
+        await pilot.pause()
+        assert any("Time is up" in n for n in notices(app))
+        assert "time up" in screen_text(app).splitlines()[0]
