@@ -9,7 +9,7 @@ from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.screens.present import PresentScreen
 from roadmap_tui.model import Comment, Owner, Phase, Roadmap, Signpost
 
-from .conftest import screen_text
+from .conftest import notices, screen_text
 
 CLICK = "[@click=app.quit]quit[/]"
 HOSTILE_TITLES = [CLICK, "[bold]loud[/bold] [/]", "[link=https://x.example]x[/link]",
@@ -51,7 +51,15 @@ async def test_markup_in_every_field_is_shown_literally_and_never_acts(tmp_path:
                 assert "[i]org[/i]" in screen_text(app)
             if pane == "3":
                 assert "[b]Now[/b]" in screen_text(app)
-        await pilot.press("escape", "p")
+        await pilot.press("escape", "delete")  # a notice that quotes the title
+        await pilot.pause()
+        (notice,) = notices(app)
+        assert any(notice.startswith(f'Deleted "{title}"') for title in HOSTILE_TITLES)
+        assert "Deleted" in screen_text(app)
+        for y in range(36, 47, 2):
+            await pilot.click(offset=(140, y))
+        assert app.is_running
+        await pilot.press("ctrl+z", "p")
         assert isinstance(app.screen, PresentScreen)
         assert CLICK in screen_text(app)
         for y in range(1, 45, 11):
