@@ -117,3 +117,16 @@ async def test_z_hides_and_shows_the_side_pane(roadmap_file: Path) -> None:
         assert not side.display
         await pilot.press("z")
         assert side.display
+
+
+async def test_clicking_a_phase_column_selects_it(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        timeline = app.screen.query_one("#timeline", TimelinePane)
+        board = app.screen.query_one("#phase-board")
+        columns = len(app.document.roadmap.phases) + any(
+            not s.phase for s in app.document.roadmap.signposts)
+        await pilot.click("#phase-board", offset=(board.size.width * 3 // (2 * columns), 0))
+        assert timeline.selected_phase == app.document.roadmap.phases[1].name

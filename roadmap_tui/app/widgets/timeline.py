@@ -12,6 +12,7 @@ from datetime import date
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -121,6 +122,19 @@ class TimelinePane(VerticalScroll, can_focus=True):
         return Group(title, Timeline(first, today=self.today),
                      Text(f"\u2026 and {len(spans) - DATED_ROWS} more dated signposts: "
                           "press p to present the whole timeline", style="italic"))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on the board selects the phase under it (the columns share the width)."""
+        board = self.query_one("#phase-board", Static)
+        if self._roadmap is None or not self._roadmap.phases:
+            return
+        offset = event.get_content_offset(board)
+        if offset is None or board.size.width <= 0:
+            return
+        columns = len(phase_groups(self._roadmap))
+        column = min(columns - 1, offset.x * columns // board.size.width)
+        if column < len(self._roadmap.phases):
+            self.action_select_phase(column - self._selected)
 
     def action_select_phase(self, offset: int) -> None:
         if self._roadmap is None or not self._roadmap.phases:
