@@ -130,3 +130,14 @@ async def test_clicking_a_phase_column_selects_it(roadmap_file: Path) -> None:
             not s.phase for s in app.document.roadmap.signposts)
         await pilot.click("#phase-board", offset=(board.size.width * 3 // (2 * columns), 0))
         assert timeline.selected_phase == app.document.roadmap.phases[1].name
+
+
+async def test_owner_names_complete_in_the_editor(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        owners = set_input(app, "#field-owners", "")
+        await pilot.press(*"Ayu, wo")
+        await pilot.pause(0.1)
+        await pilot.press("right", "enter")
+        assert owners.value == "Ayu, World Vision"
+        assert app.document.roadmap.signposts[0].owners == ("Ayu", "World Vision")

@@ -17,11 +17,11 @@ from textual.containers import Grid, VerticalScroll
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
-from textual.suggester import SuggestFromList
+from textual.suggester import Suggester, SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
-from ...model import Roadmap, Signpost, Status
+from ...model import Owner, Roadmap, Signpost, Status
 from ...model.fields import field_text
 from ...model.text import shown
 
@@ -52,6 +52,30 @@ class FieldInput(Input):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
+class ListSuggester(Suggester):
+    """Completes the last name of a comma-separated list ("Ana, ch" offers "Chab Dai").
+
+    Case-sensitive as far as Textual knows, so the names already typed keep their
+    case when the suggestion is taken; the matching itself ignores case.
+    """
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.names = names
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, last = value.rpartition(",")
+        typed = last.lstrip()
+        if not typed:
+            return None
+        taken = {n.strip().casefold() for n in head.split(",")}
+        key = typed.casefold()
+        for name in self.names:
+            if name.casefold().startswith(key) and name.casefold() not in taken:
+                return value + name[len(typed):]
+        return None
+
+
 class SignpostEditor(VerticalScroll):
     """A form bound to one signpost of the current roadmap."""
 
@@ -70,6 +94,8 @@ class SignpostEditor(VerticalScroll):
         super().__init__(id=id)
         self._signpost: Signpost | None = None
         self._phases: tuple[str, ...] = ()
+        self._owners: tuple[str, ...] = ()
+        self._owner_values: tuple[Owner, ...] = ()
 
     @property
     def signpost_id(self) -> str | None:
@@ -108,13 +134,19 @@ class SignpostEditor(VerticalScroll):
         """Fill the form from ``signpost`` (at ``position``, 0-based, when the caller knows
         it); cheap when nothing it shows has changed."""
         phases = tuple(p.name for p in roadmap.phases)
-        if signpost is self._signpost and phases == self._phases and not force:
+        if (signpost is self._signpost and phases == self._phases
+                and roadmap.owners is self._owner_values and not force):
             return
         if phases != self._phases:
             # Typing the start of a phase offers the rest (right arrow takes it).
             self.query_one("#field-phase", Input).suggester = SuggestFromList(
                 phases, case_sensitive=False)
             self._phases = phases
+        self._owner_values = roadmap.owners
+        owners = tuple(o.name for o in roadmap.owners)
+        if owners != self._owners:
+            self.query_one("#field-owners", Input).suggester = ListSuggester(owners)
+            self._owners = owners
         previous, self._signpost = self._signpost, signpost
         if (previous is None) != (signpost is None):
             for widget in self.query(".field"):
