@@ -333,3 +333,18 @@ async def test_time_up_is_announced(roadmap_file: Path) -> None:
         await pilot.pause()
         assert any("Time is up" in n for n in notices(app))
         assert "time up" in screen_text(app).splitlines()[0]
+
+
+async def test_escape_leaves_the_detail_and_applies_it(roadmap_file: Path) -> None:
+    from textual.widgets import TextArea
+
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        detail = app.screen.query_one("#field-detail", TextArea)
+        detail.focus()
+        detail.text = "Line one\nLine [b]two[/b]"
+        await pilot.press("escape")
+        assert app.focused is main_screen(app).signposts
+        assert app.document.roadmap.signposts[0].detail == "Line one\nLine [b]two[/b]"
+        await pilot.press("ctrl+z")
+        assert app.document.roadmap.signposts[0].detail != "Line one\nLine [b]two[/b]"
