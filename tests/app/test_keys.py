@@ -348,3 +348,16 @@ async def test_escape_leaves_the_detail_and_applies_it(roadmap_file: Path) -> No
         assert app.document.roadmap.signposts[0].detail == "Line one\nLine [b]two[/b]"
         await pilot.press("ctrl+z")
         assert app.document.roadmap.signposts[0].detail != "Line one\nLine [b]two[/b]"
+
+
+async def test_the_list_answers_to_option_list_and_data_table_names(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        signposts = main_screen(app).signposts
+        assert (signposts.highlighted, signposts.cursor_row) == (0, 0)
+        assert signposts.option_count == signposts.row_count == 10
+        signposts.cursor_row = 4
+        await pilot.pause()
+        assert signposts.highlighted == 4
+        assert app.screen.query_one("#field-title", Input).value == \
+            app.document.roadmap.signposts[4].title

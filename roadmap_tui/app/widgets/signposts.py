@@ -75,6 +75,30 @@ class SignpostList(ScrollView, can_focus=True):
     def cursor(self) -> int:
         return self._cursor
 
+    # The names Textual's OptionList (highlighted) and DataTable (cursor_row) use, so
+    # code and tests written against those widgets read this list the same way.
+
+    @property
+    def highlighted(self) -> int | None:
+        return self._cursor if self._rows else None
+
+    @highlighted.setter
+    def highlighted(self, row: int | None) -> None:
+        if row is not None:
+            self._move_to(row)
+
+    @property
+    def cursor_row(self) -> int:
+        return self._cursor
+
+    @cursor_row.setter
+    def cursor_row(self, row: int) -> None:
+        self._move_to(row)
+
+    @property
+    def option_count(self) -> int:
+        return len(self._rows)
+
     @property
     def selected(self) -> Signpost | None:
         if not self._rows:
