@@ -150,8 +150,10 @@ class FileActions(_Base):
             if path is not None:
                 self.open_path(path)
 
-        self.app.push_screen(PathDialog("Open a roadmap", "", action="Open",
-                                        recent=self.roadmap_app.settings.recent_files), chosen)
+        current = str(self.document.path.resolve()) if self.document.path else None
+        recent = [f for f in self.roadmap_app.settings.recent_files if f != current]
+        self.app.push_screen(PathDialog("Open a roadmap", "", action="Open", recent=recent),
+                             chosen)
 
     def open_path(self, path: Path) -> None:
         try:
