@@ -145,7 +145,10 @@ async def test_a_refused_field_edit_says_why_and_keeps_the_text(roadmap_file: Pa
         await pilot.press("enter")
         assert app.document.roadmap is before
         assert any("not a real date" in n for n in notices(app))
-        assert app.screen.query_one("#field-due", Input).value == "2021-02-30"
+        due = app.screen.query_one("#field-due", Input)
+        assert due.value == "2021-02-30" and due.has_class("-refused")
+        await pilot.press("escape", "down", "up")
+        assert not due.has_class("-refused")
 
 
 async def test_filter_counts_and_escape_clears(roadmap_file: Path) -> None:
@@ -361,3 +364,12 @@ async def test_the_list_answers_to_option_list_and_data_table_names(roadmap_file
         assert signposts.highlighted == 4
         assert app.screen.query_one("#field-title", Input).value == \
             app.document.roadmap.signposts[4].title
+
+
+async def test_the_editor_heading_follows_a_move(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("shift+down")
+        assert "Signpost 2 of 10" in screen_text(app)
+        await pilot.press("ctrl+z")
+        assert "Signpost 1 of 10" in screen_text(app)

@@ -12,7 +12,7 @@ from roadmap_tui.app.screens.dialogs import FormDialog
 from roadmap_tui.app.widgets.owners import OwnersPane
 from roadmap_tui.app.widgets.timeline import TimelinePane
 
-from .conftest import SIZE, main_screen, notices, set_input
+from .conftest import SIZE, main_screen, notices, screen_text, set_input
 
 
 async def fill_form(app: RoadmapApp, pilot: Pilot[None], **values: str) -> None:
@@ -141,3 +141,26 @@ async def test_owner_names_complete_in_the_editor(roadmap_file: Path) -> None:
         await pilot.press("right", "enter")
         assert owners.value == "Ayu, World Vision"
         assert app.document.roadmap.signposts[0].owners == ("Ayu", "World Vision")
+
+
+async def test_roadmap_details_from_the_palette_action(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.action_edit_roadmap()
+        await pilot.pause()
+        await fill_form(app, pilot, title="Legal route, revised", participants="Ana, Sok")
+        roadmap = app.document.roadmap
+        assert (roadmap.title, roadmap.participants) == ("Legal route, revised", ("Ana", "Sok"))
+        assert "Legal route, revised" in screen_text(app).splitlines()[0]
+
+
+async def test_read_only_opens_no_forms(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        for keys in (("2", "n"), ("3", "n")):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert not isinstance(app.screen, FormDialog)
+        app.main.action_edit_roadmap()
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog)

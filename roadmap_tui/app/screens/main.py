@@ -19,8 +19,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, TabbedContent, TabPane, TextArea
 
-from ...model import Roadmap
-from ...model.fields import edit_field, parse_date
+from ...model import Roadmap, Status
+from ...model.fields import edit_field, parse_date, split_list
 from ...model.operations import (
     RoadmapEditError,
     add_comment,
@@ -36,9 +36,11 @@ from ...model.operations import (
     shift_phase,
     update_owner,
     update_phase,
+    update_roadmap,
 )
 from ...model.quickadd import QuickAddError, apply_quick_add, parse_quick_add
 from ...model.search import SignpostFilter, parse_filter
+from ...summary_style import STATUS_MARKS
 from ..document import Document, ReadOnlyError, now
 from ..widgets.editor import SignpostEditor
 from ..widgets.header import RoadmapHeader
@@ -256,9 +258,12 @@ class MainScreen(FileActions, Screen[None]):
             return updated, event.signpost_id
 
         label = event.field.replace("_", " ")
-        if not self._change(f"edit {label}", change) and self.document.read_only:
-            self.editor.show(self.document.roadmap, self.signposts.selected,
-                             self.signposts.selected_position, force=True)
+        if not self._change(f"edit {label}", change):
+            if self.document.read_only:
+                self.editor.show(self.document.roadmap, self.signposts.selected,
+                                 self.signposts.selected_position, force=True)
+            else:
+                self.editor.mark_refused(event.field)
         for note in notes:
             self.app.notify(note, markup=False)
 
@@ -304,6 +309,8 @@ class MainScreen(FileActions, Screen[None]):
         capture.set_class(bool(problem), "-problem")
         capture.border_subtitle = Content(problem) if problem else None
         if problem:
+            # Also as a notice: on a narrow screen the border cannot hold a long message.
+            self.app.notify(problem, title="Not added", severity="error", markup=False)
             self.app.bell()
 
     @on(Input.Changed, "#quick-add")
@@ -375,8 +382,16 @@ class MainScreen(FileActions, Screen[None]):
         owners.show(self.document.roadmap)
         owners.select_owner(name)
 
+    def _refused_when_read_only(self) -> bool:
+        if self.document.read_only:
+            self.app.notify("Read-only: this roadmap cannot be changed.", severity="warning",
+                            markup=False)
+        return self.document.read_only
+
     @on(OwnersPane.EditRequested)
     def _edit_owner(self, event: OwnersPane.EditRequested) -> None:
+        if self._refused_when_read_only():
+            return
         owner = None if event.name is None else self.document.roadmap.owner_named(event.name)
         fields = [FormField(key, label, getattr(owner, key, "") if owner else "")
                   for key, label in (("name", "Name"), ("organisation", "Organisation"),
@@ -413,9 +428,11 @@ class MainScreen(FileActions, Screen[None]):
 
     @on(TimelinePane.EditRequested)
     def _edit_phase(self, event: TimelinePane.EditRequested) -> None:
+        if self._refused_when_read_only():
+            return
         phase = None if event.name is None else self.document.roadmap.phase_named(event.name)
         fields = [
-            FormField("name", "Name", phase.name if phase else "", "Next 3 months"),
+            FormField("name", "Name", phase.name if phase else "", "(the phase's name)"),
             FormField("start", "Start", str(phase.start or "") if phase else "",
                       "YYYY-MM-DD or YYYY-MM"),
             FormField("end", "End", str(phase.end or "") if phase else "",
@@ -460,6 +477,33 @@ class MainScreen(FileActions, Screen[None]):
             self.app.notify(f'Deleted the phase "{event.name}". ctrl+z brings it back.',
                             markup=False)
 
+    def action_edit_roadmap(self) -> None:
+        """The roadmap's own fields: title, group, event, question, facilitator, people."""
+        if self._refused_when_read_only():
+            return
+        roadmap = self.document.roadmap
+        fields = [
+            FormField("title", "Title", roadmap.title),
+            FormField("group", "Group", roadmap.group),
+            FormField("event", "Event", roadmap.event),
+            FormField("question", "Question", roadmap.question),
+            FormField("facilitator", "Facilitator", roadmap.facilitator),
+            FormField("participants", "Participants", ", ".join(roadmap.participants),
+                      "(none) names, comma separated"),
+        ]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            changes: dict[str, Any] = {k: v.strip() for k, v in values.items()}
+            changes["participants"] = split_list(values["participants"])
+            selected = self.signposts.selected_id
+            if self._change("edit roadmap details",
+                            lambda r: (update_roadmap(r, **changes), selected)):
+                self.show_header()
+
+        self.app.push_screen(FormDialog("Roadmap details", fields), done)
+
     # -- help -------------------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -485,7 +529,8 @@ def key_map() -> list[tuple[str, list[tuple[str, str]]]]:
             ("p", "present the summary full screen"),
             ("e", "export the summary (text, ansi, html, svg, md)"),
             ("t", "start / pause the session timer"),
-            ("ctrl+p", "command palette: every action, jump to a signpost or owner"),
+            ("ctrl+p", "command palette: every action, jump to a signpost or owner,"
+                       " roadmap details (title, group, question)"),
             ("?", "this key map"),
             ("q", "quit (asks first when there are unsaved changes)"),
         ]),
@@ -497,6 +542,8 @@ def key_map() -> list[tuple[str, list[tuple[str, str]]]]:
             ("n, enter, d", "owners and timeline panes: new, edit or rename, delete"),
             ("left / right", "timeline: choose a phase; shift+left / right moves it"),
         ]),
+        ("Status marks (the same in the list, timeline and summary)", [
+            (STATUS_MARKS[status], status.value) for status in Status]),
         ("Capture line", [
             ("@name", 'owner by prefix; @"Two Words" or @two_words; new names are added'),
             ("#phase", "phase by prefix"),

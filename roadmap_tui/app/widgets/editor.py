@@ -26,15 +26,15 @@ from ...model.fields import field_text
 from ...model.text import shown
 
 _LINE_FIELDS = (
-    ("title", "Title", "what the group will do"),
-    ("phase", "Phase", "(no phase) type to pick one"),
+    ("title", "Title", "(what the group will do)"),
+    ("phase", "Phase", "(none) type a phase's name"),
     ("status", "Status", " | ".join(s.value for s in Status)),
-    ("owners", "Owners", "Ana, Chab Dai"),
-    ("start", "Start", "YYYY-MM-DD or YYYY-MM"),
-    ("due", "Due", "YYYY-MM-DD or YYYY-MM"),
-    ("tags", "Tags", "comma, separated"),
-    ("countries", "Countries", "KH, TH"),
-    ("depends_on", "Depends on", "signpost ids: s1, s4"),
+    ("owners", "Owners", "(none) names, comma separated"),
+    ("start", "Start", "(none) YYYY-MM-DD or YYYY-MM"),
+    ("due", "Due", "(none) YYYY-MM-DD or YYYY-MM"),
+    ("tags", "Tags", "(none) comma separated"),
+    ("countries", "Countries", "(none) comma separated"),
+    ("depends_on", "Depends on", "(none) signpost ids, comma separated"),
 )
 NO_PHASE = ""
 
@@ -50,6 +50,10 @@ class FieldInput(Input):
     """
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def on_focus(self) -> None:
+        # Tabbing in lands after the text, so typing adds to it rather than before it.
+        self.cursor_position = len(self.value)
 
 
 class ListSuggester(Suggester):
@@ -96,6 +100,7 @@ class SignpostEditor(VerticalScroll):
         self._phases: tuple[str, ...] = ()
         self._owners: tuple[str, ...] = ()
         self._owner_values: tuple[Owner, ...] = ()
+        self._position: int | None = None
 
     @property
     def signpost_id(self) -> str | None:
@@ -135,8 +140,10 @@ class SignpostEditor(VerticalScroll):
         it); cheap when nothing it shows has changed."""
         phases = tuple(p.name for p in roadmap.phases)
         if (signpost is self._signpost and phases == self._phases
-                and roadmap.owners is self._owner_values and not force):
+                and roadmap.owners is self._owner_values and position == self._position
+                and position is not None and not force):
             return
+        self._position = position
         if phases != self._phases:
             # Typing the start of a phase offers the rest (right arrow takes it).
             self.query_one("#field-phase", Input).suggester = SuggestFromList(
@@ -170,6 +177,7 @@ class SignpostEditor(VerticalScroll):
         for name, *_ in _LINE_FIELDS:
             field = self.query_one(f"#field-{name}", Input)
             text = field_text(signpost, name)
+            field.remove_class("-refused")
             if field.value != text:
                 field.value = text
                 field.cursor_position = 0
@@ -193,6 +201,11 @@ class SignpostEditor(VerticalScroll):
             return
         if text != field_text(self._signpost, name):
             self.post_message(self.FieldEdited(self._signpost.id, name, text))
+
+    def mark_refused(self, field: str) -> None:
+        """Show that the text in ``field`` was not taken (until it is corrected or reloaded)."""
+        for widget in self.query(f"#field-{field}"):
+            widget.add_class("-refused")
 
     def commit(self) -> None:
         """Report the focused field now (before a save, quit or export reads the model)."""

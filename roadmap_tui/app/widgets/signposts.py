@@ -24,12 +24,7 @@ from textual.strip import Strip
 
 from ...model import Roadmap, Signpost, Status
 from ...model.text import shown
-
-STATUS_MARKS = {
-    Status.IDEA: "\u25cb", Status.PLANNED: "\u25cc", Status.ACTIVE: "\u25cf",
-    Status.BLOCKED: "\u25a0", Status.DONE: "\u2713", Status.DROPPED: "\u00d7",
-}
-"""One-cell marks beside each status word, so the state reads at a glance."""
+from ...summary_style import STATUS_MARKS
 
 
 class SignpostList(ScrollView, can_focus=True):
