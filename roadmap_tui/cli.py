@@ -162,13 +162,13 @@ def demo_text() -> str:
 def _run_new(path: Path, title: str | None, group: str) -> int:
     from datetime import datetime
 
-    from .model.operations import RoadmapEditError, new_roadmap
+    from .model.operations import RoadmapEditError, new_roadmap, title_from_file_name
     from .storage import RoadmapFileError, save
 
     if path.exists() or path.is_symlink():
         return _fail(f"{path}: already exists; not overwriting it")
     if title is None:
-        title = _title_from_file_name(path)
+        title = title_from_file_name(path.stem)
     try:
         roadmap = new_roadmap(title, group=group, created=datetime.now().astimezone())
         save(roadmap, path)
@@ -177,10 +177,6 @@ def _run_new(path: Path, title: str | None, group: str) -> int:
     print(f"{path}: created ({', '.join(p.name for p in roadmap.phases)})")
     return EXIT_OK
 
-
-def _title_from_file_name(path: Path) -> str:
-    words = path.stem.replace("_", " ").replace("-", " ").split()
-    return " ".join(words).capitalize() if words else "Untitled roadmap"
 
 
 def _run_check(paths: Sequence[Path]) -> int:

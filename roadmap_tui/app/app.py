@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -104,13 +105,9 @@ class RoadmapApp(App[None]):
         self._write_settings(self.settings.with_recent(path))
 
     def set_timer_minutes(self, minutes: int) -> None:
-        from dataclasses import replace
-
         self._write_settings(replace(self.settings, timer_minutes=minutes))
 
     def _theme_changed(self, theme: Theme) -> None:
-        from dataclasses import replace
-
         self._write_settings(replace(self.settings, theme=theme.name))
 
     def _write_settings(self, settings: Settings) -> None:

@@ -7,8 +7,9 @@ highlighted here on a literal ``Content`` instead: a signpost called
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
@@ -51,30 +52,31 @@ class RoadmapCommands(Provider):
 
         return self.app.main if isinstance(self.app, RoadmapApp) else None
 
-    def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
-        main = self._main()
-        if main is None:
-            return []
-        entries: list[tuple[str, Callable[[], object], str]] = [
-            (name, partial(main.run_action, action), help_text)
-            for name, action, help_text in ACTIONS]
+    def _actions(self, main: MainScreen) -> list[tuple[str, Callable[[], object], str]]:
+        return [(name, partial(main.run_action, action), help_text)
+                for name, action, help_text in ACTIONS]
+
+    def _jumps(self, main: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
+        """Built while searching, never all at once: a roadmap can hold 10,000 signposts."""
         roadmap = main.document.roadmap
-        entries.extend(
-            (f"Jump to signpost {position}: {shown(s.title)}",
-             partial(main.select_signpost, s.id), "")
-            for position, s in enumerate(roadmap.signposts, 1))
-        entries.extend(
-            (f"Jump to owner: {shown(o.name)}", partial(main.select_owner, o.name), "")
-            for o in roadmap.owners)
-        return entries
+        for position, signpost in enumerate(roadmap.signposts, 1):
+            yield (f"Jump to signpost {position}: {shown(signpost.title)}",
+                   partial(main.select_signpost, signpost.id), "")
+        for owner in roadmap.owners:
+            yield (f"Jump to owner: {shown(owner.name)}",
+                   partial(main.select_owner, owner.name), "")
 
     async def discover(self) -> Hits:
-        for name, command, help_text in self._entries()[:len(ACTIONS)]:
+        if (main := self._main()) is None:
+            return
+        for name, command, help_text in self._actions(main):
             yield DiscoveryHit(Content(name), command, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
+        if (main := self._main()) is None:
+            return
         matcher = self.matcher(query)
-        for name, command, help_text in self._entries():
+        for name, command, help_text in chain(self._actions(main), self._jumps(main)):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, _highlighted(matcher, name), command, text=name,

@@ -11,12 +11,10 @@ from datetime import datetime
 from pathlib import Path
 
 from ..model import Roadmap
-from ..model.operations import new_roadmap
+from ..model.operations import UNTITLED, new_roadmap, title_from_file_name
 from ..storage import RoadmapFileError, save
 from ..storage.files import LoadedRoadmap, read_roadmap
 from .history import History, State
-
-UNTITLED = "Untitled roadmap"
 
 
 class ReadOnlyError(Exception):
@@ -44,7 +42,8 @@ class Document:
         if not path.exists() and not path.is_symlink():
             if read_only:
                 raise RoadmapFileError(f"{path}: no such file", path=path)
-            return cls(new_roadmap(_title_for(path), created=now()), path, on_disk=False)
+            roadmap = new_roadmap(title_from_file_name(path.stem), created=now())
+            return cls(roadmap, path, on_disk=False)
         loaded: LoadedRoadmap = read_roadmap(path)
         return cls(loaded.roadmap, path, read_only=read_only,
                    warnings=tuple(str(w) for w in loaded.warnings))
@@ -122,8 +121,3 @@ class Document:
 def now() -> datetime:
     """The local time with its offset, to the second, as the file format keeps it."""
     return datetime.now().astimezone().replace(microsecond=0)
-
-
-def _title_for(path: Path) -> str:
-    words = path.stem.replace("_", " ").replace("-", " ").strip()
-    return words[:1].upper() + words[1:] if words else UNTITLED

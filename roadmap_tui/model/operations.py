@@ -36,6 +36,15 @@ class RoadmapEditError(ValueError):
 
 # -- the roadmap ------------------------------------------------------------------
 
+UNTITLED = "Untitled roadmap"
+
+
+def title_from_file_name(stem: str) -> str:
+    """A title for a new roadmap from its file's name: ``trauma_informed-care`` reads
+    "Trauma informed care"."""
+    words = stem.replace("_", " ").replace("-", " ").split()
+    return " ".join(words).capitalize() if words else UNTITLED
+
 
 def new_roadmap(
     title: str, *, group: str = "", created: datetime | None = None,

@@ -132,8 +132,7 @@ class MainScreen(FileActions, Screen[None]):
     def show_roadmap(self, selected_id: str | None) -> None:
         """Show the document's current roadmap in every pane that is on screen."""
         roadmap = self.document.roadmap
-        rows: Sequence[int] = (range(len(roadmap.signposts)) if self.filter.is_empty
-                               else self.filter.matching_indexes(roadmap))
+        rows = self._rows()
         signposts = self.signposts
         signposts.show(roadmap, rows, selected_id)
         total = len(roadmap.signposts)
@@ -372,6 +371,7 @@ class MainScreen(FileActions, Screen[None]):
         self.signposts.focus()
 
     def _rows(self) -> Sequence[int]:
+        """The positions the list shows: all of them, or those the filter matches."""
         roadmap = self.document.roadmap
         return (range(len(roadmap.signposts)) if self.filter.is_empty
                 else self.filter.matching_indexes(roadmap))

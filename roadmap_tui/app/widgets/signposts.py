@@ -18,7 +18,6 @@ from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -42,17 +41,11 @@ class SignpostList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"signposts--cursor", "signposts--dim", "signposts--status-active",
                          "signposts--status-blocked", "signposts--status-done"}
 
-    @dataclass
-    class Highlighted(Message):
-        """The cursor moved to another signpost (None: the list is empty)."""
-
-        signpost_id: str | None
-
     def __init__(self, *, id: str | None = None,
                  on_highlight: Callable[[], None] | None = None) -> None:
         """``on_highlight`` is called as the cursor moves, before the next frame is drawn,
         so that the list and whatever follows it (the editor) change in one frame rather
-        than one frame behind; ``Highlighted`` is posted as well, for anyone else."""
+        than one frame behind, as they would through a posted message."""
         super().__init__(id=id)
         self._on_highlight = on_highlight
         self._roadmap = Roadmap(title="")
@@ -181,10 +174,8 @@ class SignpostList(ScrollView, can_focus=True):
         self._refresh_row(old)
         self._refresh_row(row)
         self._scroll_to_cursor()
-        if announce:
-            if self._on_highlight is not None:
-                self._on_highlight()
-            self.post_message(self.Highlighted(self.selected_id))
+        if announce and self._on_highlight is not None:
+            self._on_highlight()
 
     def _scroll_to_cursor(self) -> None:
         height = self.scrollable_content_region.height
