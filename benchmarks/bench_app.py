@@ -10,8 +10,9 @@ Targets (issue #3):
 
 Start-up is timed from starting a process to its first frame drawn headless
 (interpreter, imports, reading the file, composing, drawing; not the exit),
-alternating our app and the bare one round after round; medians are reported. Keypresses are timed in CPU
-seconds inside one process, so waiting for the screen does not count.
+alternating our app and the bare one round after round; medians are reported.
+Keypresses are timed in CPU seconds inside one process, so waiting for the
+screen does not count.
 
 Run from the repository root::
 

@@ -50,6 +50,9 @@ class RoadmapApp(App[None]):
     def __init__(self, path: Path | None = None, *, read_only: bool = False,
                  roadmap: Roadmap | None = None) -> None:
         super().__init__()
+        self.read_only = read_only
+        self.crash_recovery: Path | None = None
+        """Where unsaved work went when the app stopped on an unexpected error."""
         self.settings, self._problems = read_settings(paths.settings_file())
         self._main = MainScreen(self._open(path, read_only, roadmap),
                                 timer_minutes=self.settings.timer_minutes)
@@ -98,6 +101,16 @@ class RoadmapApp(App[None]):
 
     async def action_quit(self) -> None:
         self.main.action_quit()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error ends the app: the unsaved work is written first."""
+        try:
+            self.crash_recovery = self._main.keep_in_journal()
+        except Exception:  # the original error is the one to report
+            self.crash_recovery = None
+        finally:
+            self._main.release_lock()
+        super()._handle_exception(error)
 
     # -- settings ---------------------------------------------------------------------
 

@@ -6,14 +6,15 @@ when the roadmap counts as changed) are plain code with plain tests.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 
 from ..model import Roadmap
 from ..model.operations import UNTITLED, new_roadmap, title_from_file_name
 from ..storage import RoadmapFileError, save
-from ..storage.files import LoadedRoadmap, read_roadmap
+from ..storage.files import LoadedRoadmap, digest_of, read_bytes, read_roadmap
 from .history import History, State
 
 
@@ -21,9 +22,29 @@ class ReadOnlyError(Exception):
     """A change was asked of a roadmap opened for review."""
 
 
+class Disk(Enum):
+    """What a save would find at its target, compared with what the roadmap came from."""
+
+    AS_LEFT = "as left"
+    """The bytes this document read or last wrote, or nothing where nothing was."""
+    CHANGED = "changed"
+    """Another program or person wrote the file since (or made it, for a new file)."""
+    VANISHED = "vanished"
+    """The file this document came from was deleted or moved away."""
+    UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True, slots=True)
+class DiskCheck:
+    state: Disk
+    data: bytes | None = None
+    """What is on disk now: the version a save would replace."""
+
+
 class Document:
     def __init__(self, roadmap: Roadmap, path: Path | None, *, read_only: bool = False,
-                 on_disk: bool = True, warnings: tuple[str, ...] = ()) -> None:
+                 on_disk: bool = True, warnings: tuple[str, ...] = (),
+                 digest: str | None = None) -> None:
         first = roadmap.signposts[0].id if roadmap.signposts else None
         self.history = History(roadmap, first)
         self.path = path
@@ -33,6 +54,9 @@ class Document:
         """False until the roadmap has been written somewhere (untitled, the demo's copy,
         a FILE that does not exist yet). Quitting one unchanged loses nothing, so it
         does not count as unsaved."""
+        self.digest = digest
+        """SHA-256 of the file's bytes when read or last written: a save compares the
+        disk with it, because a time stamp can stay the same when content changes."""
 
     # -- opening ---------------------------------------------------------------------
 
@@ -46,7 +70,7 @@ class Document:
             return cls(roadmap, path, on_disk=False)
         loaded: LoadedRoadmap = read_roadmap(path)
         return cls(loaded.roadmap, path, read_only=read_only,
-                   warnings=tuple(str(w) for w in loaded.warnings))
+                   warnings=tuple(str(w) for w in loaded.warnings), digest=loaded.digest)
 
     @classmethod
     def untitled(cls) -> Document:
@@ -94,6 +118,47 @@ class Document:
             raise ReadOnlyError("Read-only: nothing to redo")
         return self.history.redo()
 
+    # -- the file on disk ----------------------------------------------------------------
+
+    def check_disk(self, target: Path | None = None) -> DiskCheck:
+        """Whether saving to ``target`` (default: its own file) would overwrite someone else's
+        work. Another file is always "as left" here: replacing it is asked separately."""
+        target = target or self.path
+        if target is None:
+            return DiskCheck(Disk.AS_LEFT)
+        try:
+            data = read_bytes(target)
+        except RoadmapFileError:
+            if target.exists() or target.is_symlink():
+                return DiskCheck(Disk.UNREADABLE)
+            vanished = target == self.path and self.digest is not None
+            return DiskCheck(Disk.VANISHED if vanished else Disk.AS_LEFT)
+        if target != self.path:
+            return DiskCheck(Disk.AS_LEFT, data)
+        if self.digest is None or digest_of(data) != self.digest:
+            return DiskCheck(Disk.CHANGED, data)
+        return DiskCheck(Disk.AS_LEFT, data)
+
+    def replace_all(self, roadmap: Roadmap, description: str) -> str | None:
+        """A whole other version (recovered, restored, reloaded) as one undoable change;
+        returns the signpost to select: the same one when it is still there."""
+        if self.read_only:
+            raise ReadOnlyError("Read-only: this roadmap cannot be changed")
+        selected = self.selected_id
+        if roadmap.signpost_with_id(selected or "") is None:
+            selected = roadmap.signposts[0].id if roadmap.signposts else None
+        self.history.push(roadmap, selected, description)
+        return selected
+
+    def reload(self, loaded: LoadedRoadmap) -> str | None:
+        """Take the file's current content as an undoable change that counts as saved:
+        ctrl+z brings back what was here before."""
+        selected = self.replace_all(loaded.roadmap, "reload from disk")
+        self.history.mark_saved(loaded.roadmap)
+        self.digest = loaded.digest
+        self.on_disk = True
+        return selected
+
     # -- saving ----------------------------------------------------------------------
 
     def save(self, path: Path | None = None, *, at: datetime | None = None) -> Path:
@@ -111,7 +176,7 @@ class Document:
         if self.is_modified or target != self.path:
             stamp = at or now()
             roadmap = replace(roadmap, updated=stamp, created=roadmap.created or stamp)
-        save(roadmap, target)
+        self.digest = save(roadmap, target)
         self.path = target
         self.on_disk = True
         self.history.mark_saved(roadmap)

@@ -11,12 +11,14 @@ one ``os.replace``.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import stat
 import tomllib
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from glob import escape as glob_escape
 from pathlib import Path
 
 from ..model.roadmap import Roadmap
@@ -38,6 +40,8 @@ class LoadedRoadmap:
 
     roadmap: Roadmap
     warnings: tuple[str, ...] = ()
+    digest: str = ""
+    """The SHA-256 of the file's bytes as read: what a later save checks the disk against."""
 
 
 def loads(text: str) -> Roadmap:
@@ -56,11 +60,11 @@ def dumps(roadmap: Roadmap) -> str:
 
 
 def save(roadmap: Roadmap, path: str | os.PathLike[str], *,
-         create_parents: bool = False) -> None:
+         create_parents: bool = False) -> str:
     """Write the roadmap to ``path`` atomically: afterwards the file is the old or the new.
 
     An invalid roadmap is refused before anything is written: whatever is
-    saved must load again.
+    saved must load again. Returns the SHA-256 of the bytes written.
     """
     target = Path(path)
     try:
@@ -74,7 +78,7 @@ def save(roadmap: Roadmap, path: str | os.PathLike[str], *,
         raise RoadmapFileError(
             f"{target}: not saved: the roadmap is not valid: "
             f"{_describe(problems[0], roadmap)}", path=target)
-    write_text_atomically(target, text, create_parents=create_parents)
+    return write_text_atomically(target, text, create_parents=create_parents)
 
 
 def _warned(loaded: LoadedRoadmap) -> Roadmap:
@@ -88,10 +92,17 @@ def _warned(loaded: LoadedRoadmap) -> Roadmap:
 
 def read_roadmap(path: Path) -> LoadedRoadmap:
     """Read, parse and validate a roadmap file; every failure is a RoadmapFileError."""
-    return parse(_read_text(path), path)
+    data = read_bytes(path)
+    loaded = parse(_decoded(path, data), path)
+    return replace(loaded, digest=digest_of(data))
 
 
-def _read_text(path: Path) -> str:
+def digest_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes, at most MAX_FILE_BYTES; anything else is refused."""
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then
         # refuses it, and checks the very file that was opened.
@@ -114,6 +125,10 @@ def _read_text(path: Path) -> str:
         os.close(descriptor)
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(path)
+    return data
+
+
+def _decoded(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -237,13 +252,10 @@ def _first_line(text: str) -> str:
 # -- writing ------------------------------------------------------------------
 
 
-def write_text_atomically(path: Path, text: str, *, create_parents: bool = False) -> None:
+def write_text_atomically(path: Path, text: str, *, create_parents: bool = False) -> str:
     """Replace ``path``'s content with ``text`` so that no reader ever sees a mix.
 
-    The text is encoded before the disk is touched; a symlink is followed so
-    the link stays a link; the file keeps its permissions. On failure the
-    temporary file is removed, the original is untouched, and the error says
-    what happened.
+    Returns the SHA-256 of the bytes written; see ``write_bytes_atomically``.
     """
     try:
         data = text.encode("utf-8")
@@ -251,9 +263,18 @@ def write_text_atomically(path: Path, text: str, *, create_parents: bool = False
         raise RoadmapFileError(f"{path}: not saved: the text holds a character that"
                                f" UTF-8 cannot store ({error.object[error.start]!r})",
                                path=path) from None
+    return write_bytes_atomically(path, data, create_parents=create_parents)
+
+
+def write_bytes_atomically(path: Path, data: bytes, *, create_parents: bool = False) -> str:
+    """Replace ``path``'s content with ``data``: afterwards it is the old or the new.
+
+    A symlink is followed so the link stays a link; the file keeps its
+    permissions. On failure the temporary file is removed, the original is
+    untouched, and the error says what happened.
+    """
     target = Path(os.path.realpath(path))
     folder = target.parent
-    existing = _existing_mode(path, target)
     if create_parents:
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -263,6 +284,7 @@ def write_text_atomically(path: Path, text: str, *, create_parents: bool = False
     elif not folder.is_dir():
         raise RoadmapFileError(f"{path}: not saved: the folder {folder} does not exist",
                                path=path)
+    existing = _existing_mode(path, target)
     import tempfile  # here: its imports cost every `check` a few milliseconds
 
     temporary: str | None = None
@@ -277,12 +299,29 @@ def write_text_atomically(path: Path, text: str, *, create_parents: bool = False
         os.replace(temporary, target)
         temporary = None
         _sync_folder(folder)
+        _remove_stale_temporaries(folder, target.name)
     except OSError as error:
         raise _os_error(path, "not saved", error) from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+    return digest_of(data)
+
+
+STALE_TEMPORARY_SECONDS = 600
+"""A temporary file this old was left by a save that was killed, not one in progress."""
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Tidy what a save killed mid-write left behind (the target itself was never touched)."""
+    import time
+
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    for leftover in folder.glob(f".{glob_escape(name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.lstat().st_mtime < cutoff and leftover.is_file():
+                leftover.unlink()
 
 
 def _existing_mode(path: Path, target: Path) -> int | None:

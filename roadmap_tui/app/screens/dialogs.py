@@ -1,4 +1,4 @@
-"""Modal dialogs: a choice, a path, a small form, the export settings and the key map.
+"""Modal dialogs: a choice, a path, a small form, export settings, versions, the key map.
 
 Each returns its answer through ``dismiss`` (None when cancelled with escape),
 so the main screen reads like the conversation it is.
@@ -26,16 +26,21 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     Each answer also has a key, its label's first letter (shown as ``s Save``),
     so the facilitator can answer without reaching for tab or the mouse.
+    ``details`` (what differs, for example) are listed under the question. A
+    question that must be answered (``can_cancel=False``) ignores escape.
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, question: str, choices: Sequence[tuple[str, str]], *,
-                 title: str = "", id: str | None = None) -> None:
+                 title: str = "", id: str | None = None, details: Sequence[str] = (),
+                 can_cancel: bool = True) -> None:
         super().__init__(id=id)
         self._question = question
         self._choices = choices
         self._title = title
+        self._details = details
+        self._can_cancel = can_cancel
         self._keys = {label[0].casefold(): answer for label, answer in choices}
 
     def compose(self) -> ComposeResult:
@@ -43,12 +48,17 @@ class ChoiceDialog(ModalScreen[str | None]):
             if self._title:
                 yield Static(Text(self._title, style="bold"), classes="dialog-title")
             yield Static(Text(self._question), classes="dialog-question")
+            if self._details:
+                with VerticalScroll(classes="dialog-details"):
+                    yield Static(Text("\n".join(f"\u2022 {line}" for line in self._details)))
             with Horizontal(classes="dialog-buttons"):
                 for index, (label, answer) in enumerate(self._choices):
                     yield Button(Text.assemble((label[0].casefold(), "underline"), " ", label),
                                  id=f"choice-{answer}",
                                  variant="primary" if index == 0 else "default")
-            yield Static(Text("the first letter answers; escape cancels", style="dim"))
+            hint = ("the first letter answers; escape cancels" if self._can_cancel
+                    else "the first letter answers")
+            yield Static(Text(hint, style="dim"))
 
     def on_key(self, event: events.Key) -> None:
         answer = self._keys.get((event.character or "").casefold())
@@ -62,7 +72,10 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.dismiss(None if answer == "cancel" else answer)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self._can_cancel:
+            self.dismiss(None)
+        else:
+            self.app.bell()
 
 
 class PathDialog(ModalScreen[Path | None]):
@@ -217,6 +230,41 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             self.notify("Type where to write the summary.", severity="warning", markup=False)
             return
         self.dismiss(ExportChoice(self._fmt, Path(text).expanduser()))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class VersionsDialog(ModalScreen[Path | None]):
+    """The local history of one file, newest first; choosing one answers its path."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, file_name: str, versions: Sequence[tuple[Path, str]]) -> None:
+        super().__init__(id="versions-dialog")
+        self._file_name = file_name
+        self._versions = versions
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(f"Earlier versions of {self._file_name}", style="bold"),
+                         classes="dialog-title")
+            yield Static(Text("Each save keeps the version it replaced. Restoring one is "
+                              "an ordinary change: ctrl+z takes it back, ctrl+s keeps it."),
+                         classes="dialog-question")
+            yield OptionList(*(Option(Text(label), id=str(path))
+                               for path, label in self._versions), id="versions")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#versions", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#versions")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        assert event.option.id is not None
+        self.dismiss(Path(event.option.id))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

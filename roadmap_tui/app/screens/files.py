@@ -6,22 +6,26 @@ screen; no error from the core reaches the terminal as a traceback.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.timer import Timer
 
 from ...model import Roadmap
+from ...model.compare import differences
 from ...storage import RoadmapFileError
-from ...storage.files import write_text_atomically
-from ..document import Document, ReadOnlyError
+from ...storage.files import LoadedRoadmap, digest_of, parse, write_text_atomically
+from ..document import Disk, Document, ReadOnlyError
 from ..timer import SessionTimer
 from .dialogs import ChoiceDialog, ExportChoice, ExportDialog, FormDialog, FormField, PathDialog
+from .keeping import Safekeeping
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -33,12 +37,14 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
+AfterSave = Callable[[], object] | None
+"""What to do once a save went through (quit, open another file)."""
 EXPORT_WIDTH = 100
 BIG_EXPORT = 500
 """Signposts from which an export shows that it is working."""
 
 
-class FileActions(_Base):
+class FileActions(Safekeeping):
     document: Document
     timer: SessionTimer
     _ticker: Timer | None
@@ -72,10 +78,10 @@ class FileActions(_Base):
         if self.document.path is None:
             self.action_save_as()
             return
-        self._save_to(self.document.path)
+        self.save_to(self.document.path)
 
-    def action_save_as(self, then: str = "") -> None:
-        """Ask for a path, confirm replacing a file, save; ``then`` may be "quit"."""
+    def action_save_as(self, after: AfterSave = None) -> None:
+        """Ask for a path, confirm replacing a file, save, then run ``after``."""
         if self.document.read_only:
             self.app.notify("Read-only: nothing is written.", severity="warning", markup=False)
             return
@@ -87,33 +93,103 @@ class FileActions(_Base):
             if path.suffix == "":
                 path = path.with_suffix(".toml")
             if path != self.document.path and path.exists():
-                self.app.push_screen(
-                    ChoiceDialog(f"{path} exists. Replace it with this roadmap?",
-                                 [("Replace", "replace"), ("Cancel", "cancel")]),
-                    partial(self._replace_answered, path, then))
+                self._ask(f"{path} exists. Replace it with this roadmap?",
+                          [("Replace", "replace"), ("Cancel", "cancel")],
+                          lambda _: self._write(path, after, self.document.check_disk(path).data))
                 return
-            self._save_to(path, then)
+            self.save_to(path, after)
 
         self.app.push_screen(PathDialog("Save the roadmap as", str(default), action="Save"),
                              chosen)
 
-    def _replace_answered(self, path: Path, then: str, answer: str | None) -> None:
-        if answer == "replace":
-            self._save_to(path, then)
+    def save_to(self, path: Path, after: AfterSave = None) -> None:
+        """Save, first asking when that would overwrite work that is not ours."""
+        check = self.document.check_disk(path)
+        name = path.name
+        if check.state is Disk.CHANGED:
+            details, disk = self._disk_differences(check.data or b"", path)
+            choices = [("Overwrite", "overwrite"), ("Save as", "save-as")]
+            if disk is not None:
+                choices.append(("Reload", "reload"))
+            self._ask(f"{name} was changed on disk since you opened it, by another program "
+                      "or person. Overwrite their version, save yours elsewhere, or reload "
+                      "theirs (ctrl+z then brings yours back)?",
+                      [*choices, ("Cancel", "cancel")],
+                      partial(self._changed_answered, path, after, disk),
+                      title="Changed on disk", details=details, id="changed-dialog")
+        elif check.state is Disk.VANISHED:
+            self._ask(f"{name} was deleted or moved since you opened it. Write it again "
+                      "where it was, or save elsewhere?",
+                      [("Write it again", "write"), ("Save as", "save-as"),
+                       ("Cancel", "cancel")],
+                      partial(self._changed_answered, path, after, None),
+                      title="File gone", id="changed-dialog")
+        elif check.data is not None and not os.access(path, os.W_OK):
+            self._ask(f"{name} is read-only (you have no write permission on it). Replace "
+                      "it anyway? It stays read-only afterwards.",
+                      [("Replace", "replace"), ("Save as", "save-as"), ("Cancel", "cancel")],
+                      partial(self._changed_answered, path, after, None),
+                      title="Read-only file", id="changed-dialog")
+        else:
+            self._write(path, after, check.data)
 
-    def _save_to(self, path: Path, then: str = "") -> bool:
+    def _disk_differences(self, data: bytes, path: Path) -> tuple[list[str], LoadedRoadmap | None]:
+        try:
+            disk = parse(data.decode("utf-8-sig", errors="replace"), path)
+        except RoadmapFileError as error:
+            first = str(error).splitlines()[0]
+            return [f"the file on disk is not a valid roadmap now: {first}"], None
+        disk = replace(disk, digest=digest_of(data))
+        lines = differences(self.document.roadmap, disk.roadmap)
+        return [f"on disk: {line}" for line in lines] or ["no differences in content"], disk
+
+    def _changed_answered(self, path: Path, after: AfterSave, disk: LoadedRoadmap | None,
+                          answer: str) -> None:
+        if answer in ("overwrite", "write", "replace"):
+            self._write(path, after, self.document.check_disk(path).data)
+        elif answer == "save-as":
+            self.action_save_as(after)
+        elif answer == "reload" and disk is not None:
+            self.show_roadmap(self.document.reload(disk))
+            self.app.notify(f"Reloaded {path.name} from disk; ctrl+z brings your version "
+                            "back.", markup=False, timeout=8)
+
+    def _ask(self, question: str, choices: list[tuple[str, str]],
+             answered: Callable[[str], object], **options: Any) -> None:
+        """A choice dialog whose answer (never cancel) goes to ``answered``."""
+        def reply(answer: str | None) -> None:
+            if answer is not None:
+                answered(answer)
+
+        self.app.push_screen(ChoiceDialog(question, choices, **options), reply)
+
+    def _write(self, path: Path, after: AfterSave = None, replaced: bytes | None = None) -> bool:
+        """Write the roadmap to ``path``; ``replaced`` (what was there) goes to the history."""
+        journal = self.journal
+        moved = path != self.document.path
         try:
             saved = self.document.save(path)
         except (RoadmapFileError, ReadOnlyError) as error:
-            self.app.notify(f"{error}\nYour changes are still here; try another place "
-                            "(ctrl+p, Save as).", title="Not saved", severity="error",
-                            timeout=15, markup=False)
+            kept = self.keep_in_journal()
+            where = (f"They are also kept in the recovery copy {kept}." if kept
+                     else "They could not be kept in a recovery copy either: keep the app "
+                     "open.")
+            self.app.notify(f"{error}\nYour changes are still here. {where} Free some space "
+                            "or fix the permissions and press ctrl+s again, or save "
+                            "elsewhere: ctrl+p, Save as.", title="Not saved",
+                            severity="error", timeout=30, markup=False)
             return False
+        if replaced is not None:
+            self.keep_version(saved, replaced)
+        if moved:
+            self.moved_to(journal)
+        else:
+            self.discard_journal()
         self.roadmap_app.remember_file(saved)
         self.show_header()
         self.app.notify(f"Saved {saved}", markup=False, timeout=3)
-        if then == "quit":
-            self.app.exit()
+        if after is not None:
+            after()
         return True
 
     # -- open and quit ------------------------------------------------------------------
@@ -127,12 +203,13 @@ class FileActions(_Base):
 
         def answered(answer: str | None) -> None:
             if answer == "discard":
+                self.discard_journal()
                 proceed()
             elif answer == "save":
                 if self.document.path is None:
-                    self.action_save_as(then="quit" if doing == "quit" else "")
-                elif self._save_to(self.document.path):
-                    proceed()
+                    self.action_save_as(after=proceed)
+                else:
+                    self.save_to(self.document.path, after=proceed)
 
         self.app.push_screen(ChoiceDialog(
             f"This roadmap has unsaved changes. Save them before you {doing}?",
@@ -157,12 +234,12 @@ class FileActions(_Base):
 
     def open_path(self, path: Path) -> None:
         try:
-            document = Document.open(path, read_only=self.document.read_only)
+            document = Document.open(path, read_only=self.roadmap_app.read_only)
         except RoadmapFileError as error:
             self.app.notify(str(error), title="Cannot open", severity="error", timeout=15,
                             markup=False)
             return
-        self.document = document
+        self.adopt(document)
         self.roadmap_app.remember_file(path)
         self.show_roadmap(document.selected_id)
         for warning in document.warnings:

@@ -88,6 +88,7 @@ class MainScreen(FileActions, Screen[None]):
         self.document = document
         self.filter: SignpostFilter = parse_filter("")
         self._init_files(timer_minutes)
+        self._init_keeping()
 
     # -- layout -----------------------------------------------------------------------
 
@@ -114,6 +115,10 @@ class MainScreen(FileActions, Screen[None]):
         self.signposts.focus()
         for warning in self.document.warnings:
             self.app.notify(warning, severity="warning", markup=False, timeout=10)
+        self.start_keeping()
+
+    def on_unmount(self) -> None:
+        self.release_lock()
 
     def on_resize(self, event: events.Resize) -> None:
         # Wide screens (a projector at 160 columns) give the side panes half the room.

@@ -1,0 +1,294 @@
+"""Keeping the work safe while it is open: the recovery journal, the lock, local history.
+
+The journal follows the document by watching it rather than being told: twice a
+second it looks whether the roadmap value changed (an identity check, so it
+costs nothing), and once the edits pause for a second, or two seconds have
+gone by with edits still coming, the newest roadmap is written in a worker
+thread. Whatever path a change takes (an edit, undo, a restore, a reload), it
+cannot be missed.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from time import monotonic
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from ... import paths
+from ...model import Roadmap
+from ...model.compare import differences
+from ...storage import RoadmapFileError
+from ...storage.lock import FileLock
+from ...storage.recovery import Recovery, RecoveryJournal
+from ...storage.versions import LocalHistory
+from ..document import Document
+from .dialogs import ChoiceDialog, VersionsDialog
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from ..app import RoadmapApp
+
+    _Base = Screen[None]
+else:
+    _Base = object
+
+JOURNAL_CHECK_SECONDS = 0.5
+JOURNAL_QUIET_SECONDS = 1.0
+"""Edits that pause this long are written."""
+JOURNAL_MAX_WAIT_SECONDS = 2.0
+"""Edits that keep coming are written at least this often."""
+
+
+class Safekeeping(_Base):
+    document: Document
+    journal: RecoveryJournal
+    file_lock: FileLock | None
+
+    if TYPE_CHECKING:
+        @property
+        def roadmap_app(self) -> RoadmapApp: ...
+        def show_roadmap(self, selected_id: str | None) -> None: ...
+
+    def _init_keeping(self) -> None:
+        self.file_lock = None
+        self.journal = self._journal_for(self.document)
+        self._journaled: Roadmap = self.document.roadmap
+        self._seen: Roadmap = self.document.roadmap
+        self._seen_at = monotonic()
+        self._waiting_since: float | None = None
+        self._journal_problem = ""
+
+    def _journal_for(self, document: Document) -> RecoveryJournal:
+        return RecoveryJournal(paths.recovery_folder(), paths.file_key(document.path),
+                               document.path)
+
+    def start_keeping(self) -> None:
+        """On mount: lock the file, offer what an earlier session left, start watching."""
+        self.set_interval(JOURNAL_CHECK_SECONDS, self._watch_journal)
+        self._keep_new_document()
+
+    # -- a document arrives (start, ctrl+o) or moves (save as) ---------------------------
+
+    def adopt(self, document: Document) -> None:
+        """Make ``document`` the open one: the previous one's lock goes, its journal was
+        settled by the unsaved-changes question before this was asked."""
+        self.release_lock()
+        self.document = document
+        self.journal = self._journal_for(document)
+        self._journaled = self._seen = document.roadmap
+        self._keep_new_document()
+
+    def _keep_new_document(self) -> None:
+        document = self.document
+        if document.read_only or document.path is None:
+            self._offer_recovery()
+            return
+        self.file_lock = FileLock(document.path)
+        holder = self.file_lock.acquire()
+        if holder is None:
+            self._offer_recovery()
+            return
+        self.file_lock = None
+        self.app.push_screen(ChoiceDialog(
+            f"{document.path.name} is open in another roadmap-tui ({holder}). Two editors "
+            "on one file overwrite each other's work. Open it read-only, or anyway?",
+            [("Read-only", "read-only"), ("Open anyway", "anyway"), ("Quit", "quit")],
+            title="Already open", id="lock-dialog", can_cancel=False), self._lock_answered)
+
+    def _lock_answered(self, answer: str | None) -> None:
+        if answer == "quit":
+            self.app.exit()
+            return
+        if answer == "read-only":
+            self.document.read_only = True
+            self.show_roadmap(self.document.selected_id)
+        self._offer_recovery()
+
+    def moved_to(self, old_journal: RecoveryJournal) -> None:
+        """After a save as: the work now belongs to its new file."""
+        old_journal.discard()
+        self.journal = self._journal_for(self.document)
+        self.release_lock()
+        assert self.document.path is not None
+        self.file_lock = FileLock(self.document.path)
+        holder = self.file_lock.acquire()
+        if holder is not None:
+            self.file_lock = None
+            self.app.notify(f"{self.document.path.name} is also open in another roadmap-tui "
+                            f"({holder}); saving from both overwrites work.",
+                            severity="warning", markup=False, timeout=15)
+
+    def release_lock(self) -> None:
+        if self.file_lock is not None:
+            self.file_lock.release()
+            self.file_lock = None
+
+    # -- the recovery offer --------------------------------------------------------------
+
+    def _offer_recovery(self) -> None:
+        try:
+            recovery = self.journal.read()
+        except RoadmapFileError as error:
+            self.app.notify(f"A recovery copy could not be read, so it was left in place: "
+                            f"{error}", severity="warning", markup=False, timeout=20)
+            return
+        if recovery is None:
+            return
+        if recovery.roadmap == self.document.roadmap:
+            self.journal.discard()  # the work it held was saved after all
+            return
+        if self.document.read_only:
+            self.app.notify(f"Unsaved work for this roadmap is kept in {recovery.file}; "
+                            "open it without --read-only to restore it.",
+                            severity="warning", markup=False, timeout=20)
+            return
+        self._ask_recovery(recovery, compared=False)
+
+    def _ask_recovery(self, recovery: Recovery, *, compared: bool) -> None:
+        when = (recovery.written.strftime("%Y-%m-%d %H:%M") if recovery.written
+                else "an earlier session")
+        belongs = "untitled work" if recovery.target is None else recovery.target.name
+        choices = [("Restore", "restore"), ("Compare", "compare"), ("Discard", "discard")]
+        details: list[str] = []
+        if compared:
+            choices.pop(1)
+            details = differences(self.document.roadmap, recovery.roadmap) or [
+                "no differences in content"]
+        question = (f"Unsaved changes to {belongs} from {when} were kept when roadmap-tui "
+                    f"stopped without saving. Restore them, compare them with what is open, "
+                    f"or discard them?")
+        self.app.push_screen(
+            ChoiceDialog(question, choices, title="Recovered work", details=details,
+                         id="recovery-dialog", can_cancel=False),
+            partial(self._recovery_answered, recovery))
+
+    def _recovery_answered(self, recovery: Recovery, answer: str | None) -> None:
+        if answer == "compare":
+            self._ask_recovery(recovery, compared=True)
+        elif answer == "restore":
+            self.show_roadmap(self.document.replace_all(recovery.roadmap,
+                                                        "restore recovered work"))
+            self.app.notify("Recovered work restored: ctrl+s saves it, ctrl+z undoes it.",
+                            markup=False, timeout=8)
+        elif answer == "discard":
+            self.journal.discard()
+            self.app.notify("The recovered work was discarded.", markup=False, timeout=4)
+
+    # -- writing the journal ---------------------------------------------------------------
+
+    def _watch_journal(self) -> None:
+        roadmap = self.document.roadmap
+        now = monotonic()
+        if roadmap is not self._seen:
+            self._seen, self._seen_at = roadmap, now
+            if self._waiting_since is None:
+                self._waiting_since = now
+        if roadmap is self._journaled:
+            self._waiting_since = None
+            return
+        quiet = now - self._seen_at >= JOURNAL_QUIET_SECONDS
+        overdue = (self._waiting_since is not None
+                   and now - self._waiting_since >= JOURNAL_MAX_WAIT_SECONDS)
+        if quiet or overdue:
+            self.keep_in_journal(in_thread=True)
+
+    def keep_in_journal(self, *, in_thread: bool = False) -> Path | None:
+        """Bring the recovery copy up to date now; returns it when it holds unsaved work."""
+        roadmap = self.document.roadmap
+        self._journaled = roadmap
+        self._waiting_since = None
+        if self.document.read_only:
+            return None
+        if not self.document.is_modified:
+            self.journal.discard()
+            return None
+        ticket = self.journal.ticket()
+        if in_thread:
+            self._write_journal(self.journal, roadmap, ticket)
+            return self.journal.file
+        try:
+            self.journal.write(roadmap, ticket)
+        except RoadmapFileError as error:
+            self._journal_failed(str(error))
+            return None
+        return self.journal.file
+
+    @work(thread=True, group="journal")
+    def _write_journal(self, journal: RecoveryJournal, roadmap: Roadmap, ticket: int) -> None:
+        try:
+            journal.write(roadmap, ticket)
+        except RoadmapFileError as error:
+            self.app.call_from_thread(self._journal_failed, str(error))
+
+    def _journal_failed(self, problem: str) -> None:
+        if problem != self._journal_problem:  # once per distinct problem, not every edit
+            self._journal_problem = problem
+            self.app.notify(f"Unsaved work cannot be kept in a recovery copy: {problem}. "
+                            "Save often until this is fixed.", title="No recovery copy",
+                            severity="error", markup=False, timeout=20)
+
+    def discard_journal(self) -> None:
+        """The user chose to let the unsaved work go."""
+        self._journaled = self.document.roadmap
+        self.journal.discard()
+
+    # -- local history ---------------------------------------------------------------------
+
+    def local_history(self, path: Path) -> LocalHistory:
+        return LocalHistory(paths.history_folder(), paths.file_key(path))
+
+    def keep_version(self, path: Path, data: bytes) -> None:
+        """After a save replaced ``data`` at ``path``: keep it in the local history."""
+        try:
+            self.local_history(path).keep(data)
+        except RoadmapFileError as error:
+            self.app.notify(f"Saved, but the version it replaced could not be kept in "
+                            f"the local history: {error}", severity="warning",
+                            markup=False, timeout=15)
+
+    def action_versions(self) -> None:
+        """List the local history of the open file and restore the chosen version."""
+        path = self.document.path
+        if path is None:
+            self.app.notify("An untitled roadmap has no saved versions yet.", markup=False)
+            return
+        if self.document.read_only:
+            self.app.notify("Read-only: no version can be restored here.",
+                            severity="warning", markup=False)
+            return
+        history = self.local_history(path)
+        versions = history.versions()
+        if not versions:
+            self.app.notify(f"No earlier versions of {path.name} yet: each save keeps the "
+                            "one it replaces.", markup=False, timeout=6)
+            return
+        labelled = [(v.file, f"{v.saved:%Y-%m-%d %H:%M:%S}  ({_size(v.size)})")
+                    for v in versions]
+        self.app.push_screen(VersionsDialog(path.name, labelled),
+                             partial(self._version_chosen, history))
+
+    def _version_chosen(self, history: LocalHistory, file: Path | None) -> None:
+        if file is None:
+            return
+        chosen = next((v for v in history.versions() if v.file == file), None)
+        try:
+            if chosen is None:
+                raise RoadmapFileError(f"{file}: no longer in the local history", path=file)
+            loaded = history.read(chosen)
+        except RoadmapFileError as error:
+            self.app.notify(str(error), title="Not restored", severity="error",
+                            markup=False, timeout=15)
+            return
+        self.show_roadmap(self.document.replace_all(loaded.roadmap,
+                                                    "restore an earlier version"))
+        self.app.notify(f"Restored the version saved before {chosen.saved:%Y-%m-%d %H:%M}: "
+                        "ctrl+z takes it back, ctrl+s keeps it.", markup=False, timeout=8)
+
+
+def _size(count: int) -> str:
+    return f"{count} bytes" if count < 10_000 else f"{count // 1024} KiB"
+

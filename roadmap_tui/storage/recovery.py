@@ -1,0 +1,107 @@
+"""Recovery copies: unsaved work kept on disk until it is saved or let go.
+
+A recovery copy is itself a roadmap file (the canonical TOML) with one comment
+line on top naming the file it belongs to, so a person can open it with
+roadmap-tui even without the recovery offer. Copies are written atomically,
+from a worker thread, in the order the edits were made: a write that was
+overtaken by a newer one, or by a discard, is dropped rather than let an older
+roadmap win.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import os
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..model.roadmap import Roadmap
+from .codec import encode
+from .errors import RoadmapFileError
+from .files import parse, read_bytes, write_text_atomically
+
+HEADER = "# roadmap-tui recovery copy: "
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    """A recovery copy found on disk."""
+
+    file: Path
+    roadmap: Roadmap
+    target: Path | None
+    """The roadmap file the work belongs to; None for untitled work."""
+    written: datetime | None
+
+
+class RecoveryJournal:
+    """The recovery copy of one open roadmap, at ``folder / f"{key}.toml"``."""
+
+    def __init__(self, folder: Path, key: str, target: Path | None) -> None:
+        self.file = folder / f"{key}.toml"
+        self.target = target
+        self._lock = threading.Lock()
+        self._tickets = itertools.count(1)
+        self._newest_done = 0
+
+    def ticket(self) -> int:
+        """Taken on the UI thread when a roadmap is handed to ``write``: its place in line."""
+        return next(self._tickets)
+
+    def write(self, roadmap: Roadmap, ticket: int) -> bool:
+        """Keep ``roadmap`` as the recovery copy unless a later ticket got there first.
+
+        Raises RoadmapFileError when the copy cannot be written.
+        """
+        text = _with_header(encode(roadmap), self.target)
+        with self._lock:
+            if ticket < self._newest_done:
+                return False
+            write_text_atomically(self.file, text, create_parents=True)
+            self._newest_done = ticket
+            return True
+
+    def discard(self) -> None:
+        """Remove the copy; writes still in flight from before are dropped."""
+        ticket = self.ticket()
+        with self._lock:
+            self._newest_done = ticket
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.file)
+
+    def read(self) -> Recovery | None:
+        """The copy on disk, if there is one; a copy that cannot be read raises."""
+        try:
+            data = read_bytes(self.file)
+        except RoadmapFileError:
+            if not self.file.exists():
+                return None
+            raise
+        return read_recovery(self.file, data)
+
+
+def read_recovery(file: Path, data: bytes) -> Recovery:
+    text = data.decode("utf-8", errors="replace")
+    target: Path | None = None
+    written: datetime | None = None
+    first, _, _ = text.partition("\n")
+    if first.startswith(HEADER):
+        with contextlib.suppress(ValueError, TypeError, AttributeError):
+            about = json.loads(first[len(HEADER):])
+            if isinstance(about.get("file"), str):
+                target = Path(about["file"])
+            if isinstance(about.get("written"), str):
+                written = datetime.fromisoformat(about["written"])
+    roadmap = parse(text, file).roadmap
+    return Recovery(file, roadmap, target, written)
+
+
+def _with_header(text: str, target: Path | None) -> str:
+    about = {"file": None if target is None else str(target),
+             "written": datetime.now().astimezone().isoformat(timespec="seconds")}
+    # json.dumps escapes newlines and control characters: the header stays one line.
+    return f"{HEADER}{json.dumps(about, ensure_ascii=True)}\n{text}"
