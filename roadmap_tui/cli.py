@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 if TYPE_CHECKING:
+    from .app import RoadmapApp
     from .model import Roadmap
 
 PROG = "roadmap-tui"
@@ -72,6 +73,9 @@ def _top_parser() -> _Parser:
                         help="the roadmap to open (created on first save if missing)")
     parser.add_argument("--read-only", action="store_true",
                         help="open FILE for review: nothing can change it")
+    parser.add_argument("--where", action="store_true",
+                        help="print the folders where settings, recovery copies and "
+                        "local history are kept, then exit")
     parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
     return parser
 
@@ -122,13 +126,35 @@ def _width(value: str) -> int:
 
 def _run_open(args: list[str]) -> int:
     options = _top_parser().parse_args(args)
+    if options.where:
+        return _print_folders()
     if options.read_only and options.file is None:
         _top_parser().error("--read-only needs a FILE")
     if options.file is not None and options.file.is_dir():
         return _fail(f"{options.file}: is a folder, not a roadmap file")
     from .app import RoadmapApp
 
-    RoadmapApp(options.file, read_only=options.read_only).run()
+    return _run_app(RoadmapApp(options.file, read_only=options.read_only))
+
+
+def _run_app(app: RoadmapApp) -> int:
+    """Run the app; after an unexpected error, say where the unsaved work went."""
+    app.run()
+    if app.return_code:
+        if app.crash_recovery is not None:
+            print(f"{PROG} stopped on an unexpected error. Your unsaved work is kept in "
+                  f"{app.crash_recovery}; start {PROG} on the same file to restore it.",
+                  file=sys.stderr)
+        return app.return_code
+    return EXIT_OK
+
+
+def _print_folders() -> int:
+    from . import paths
+
+    for label, path in paths.folders():
+        print(f"{label + ':':<17} {path}")
+    print(f"{'lock files:':<17} beside each roadmap being edited, as .NAME.lock")
     return EXIT_OK
 
 
@@ -148,8 +174,7 @@ def _run_demo() -> int:
     from .app import RoadmapApp
     from .storage import loads
 
-    RoadmapApp(roadmap=loads(demo_text())).run()
-    return EXIT_OK
+    return _run_app(RoadmapApp(roadmap=loads(demo_text())))
 
 
 def demo_text() -> str:

@@ -24,6 +24,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Save", "save", "write the roadmap to its file (ctrl+s)"),
     ("Save as", "save_as", "write the roadmap to another file"),
     ("Open", "open", "open another roadmap (ctrl+o)"),
+    ("Earlier versions", "versions", "local history: restore a version an earlier save replaced"),
     ("Edit roadmap details", "edit_roadmap", "title, group, event, question, facilitator"),
     ("Add signpost", "quick_add", "focus the capture line (a)"),
     ("Delete signpost", "delete_signpost", "delete the selected signpost (delete)"),

@@ -163,7 +163,8 @@ class Safekeeping(_Base):
                     f"or discard them?")
         self.app.push_screen(
             ChoiceDialog(question, choices, title="Recovered work", details=details,
-                         id="recovery-dialog", can_cancel=False),
+                         id="recovery-compared" if compared else "recovery-dialog",
+                         can_cancel=False),
             partial(self._recovery_answered, recovery))
 
     def _recovery_answered(self, recovery: Recovery, answer: str | None) -> None:

@@ -40,6 +40,8 @@ from ...model.operations import (
 )
 from ...model.quickadd import QuickAddError, apply_quick_add, parse_quick_add
 from ...model.search import SignpostFilter, parse_filter
+from ...model.text import clean_text
+from ...model.validate import MULTILINE_FIELDS
 from ...summary_style import STATUS_MARKS
 from ..document import Document, ReadOnlyError, now
 from ..widgets.editor import SignpostEditor
@@ -252,12 +254,28 @@ class MainScreen(FileActions, Screen[None]):
 
     # -- the editor -------------------------------------------------------------------
 
+    def typed(self, text: str, field: str) -> str:
+        """Text as typed or pasted, its control and bidi-override characters replaced as a
+        file's are on load: they could rewrite the terminal or disguise the text."""
+        cleaned, count = clean_text(text, multiline=field in MULTILINE_FIELDS)
+        if count:
+            label = field.replace("_", " ")
+            self.app.notify(f"{count} control or bidi-override character"
+                            f"{'s' if count > 1 else ''} in {label} replaced with "
+                            f"\ufffd: they could rewrite the screen or disguise the text.",
+                            title="Text cleaned", severity="warning", markup=False)
+        return cleaned
+
+    def _typed_values(self, values: dict[str, str]) -> dict[str, str]:
+        return {name: self.typed(value, name) for name, value in values.items()}
+
     @on(SignpostEditor.FieldEdited)
     def _field_edited(self, event: SignpostEditor.FieldEdited) -> None:
         notes: list[str] = []
+        text = self.typed(event.text, event.field)
 
         def change(roadmap: Roadmap) -> tuple[Roadmap, str | None]:
-            updated, found = edit_field(roadmap, event.signpost_id, event.field, event.text)
+            updated, found = edit_field(roadmap, event.signpost_id, event.field, text)
             notes.extend(found)
             return updated, event.signpost_id
 
@@ -274,8 +292,9 @@ class MainScreen(FileActions, Screen[None]):
     @on(SignpostEditor.CommentAdded)
     def _comment_added(self, event: SignpostEditor.CommentAdded) -> None:
         author = self.document.roadmap.facilitator or "facilitator"
+        text = self.typed(event.text, "text")
         self._change("add comment", lambda r: (
-            add_comment(r, event.signpost_id, author, event.text, now()), event.signpost_id))
+            add_comment(r, event.signpost_id, author, text, now()), event.signpost_id))
 
     # -- capture and filter -------------------------------------------------------------
 
@@ -289,7 +308,7 @@ class MainScreen(FileActions, Screen[None]):
     @on(Input.Submitted, "#quick-add")
     def _quick_add(self, event: Input.Submitted) -> None:
         capture = event.input
-        line = event.value.strip()
+        line = self.typed(event.value.strip(), "capture line")
         if not line:
             return
         try:
@@ -406,6 +425,7 @@ class MainScreen(FileActions, Screen[None]):
         def done(values: dict[str, str] | None) -> None:
             if values is None:
                 return
+            values = self._typed_values(values)
             name = values.pop("name").strip()
             details = {k: v.strip() for k, v in values.items()}
             selected = self.signposts.selected_id
@@ -448,6 +468,7 @@ class MainScreen(FileActions, Screen[None]):
         def done(values: dict[str, str] | None) -> None:
             if values is None:
                 return
+            values = self._typed_values(values)
             name = values["name"].strip()
             selected = self.signposts.selected_id
 
@@ -500,6 +521,7 @@ class MainScreen(FileActions, Screen[None]):
         def done(values: dict[str, str] | None) -> None:
             if values is None:
                 return
+            values = self._typed_values(values)
             changes: dict[str, Any] = {k: v.strip() for k, v in values.items()}
             changes["participants"] = split_list(values["participants"])
             selected = self.signposts.selected_id
@@ -535,7 +557,7 @@ def key_map() -> list[tuple[str, list[tuple[str, str]]]]:
             ("e", "export the summary (text, ansi, html, svg, md)"),
             ("t", "start / pause the session timer"),
             ("ctrl+p", "command palette: every action, jump to a signpost or owner,"
-                       " roadmap details (title, group, question)"),
+                       " roadmap details, earlier versions of the file"),
             ("?", "this key map"),
             ("q", "quit (asks first when there are unsaved changes)"),
         ]),

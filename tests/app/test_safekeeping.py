@@ -1,0 +1,454 @@
+"""Nothing lost: the recovery journal and offer, guarded saves, locks, local history,
+typed control characters, and an unexpected error."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from roadmap_tui import dumps, load, save
+from roadmap_tui.app import RoadmapApp
+from roadmap_tui.app.screens.dialogs import ChoiceDialog, PathDialog, VersionsDialog
+from roadmap_tui.model import Roadmap
+from roadmap_tui.model.operations import update_signpost
+from roadmap_tui.paths import file_key, history_folder, recovery_folder
+from roadmap_tui.storage.lock import lock_path, this_host
+from roadmap_tui.storage.recovery import RecoveryJournal
+from roadmap_tui.storage.versions import LocalHistory
+
+from .conftest import SIZE, notices, screen_text, set_input
+
+
+def journal_of(path: Path | None) -> RecoveryJournal:
+    return RecoveryJournal(recovery_folder(), file_key(path), path)
+
+
+def retitled(roadmap: Roadmap, title: str) -> Roadmap:
+    return update_signpost(roadmap, roadmap.signposts[0].id, title=title)
+
+
+def edit(app: RoadmapApp, title: str) -> None:
+    """One undoable change through the screen's own choke point."""
+    app.main._change("edit title", lambda r: (retitled(r, title), r.signposts[0].id))
+
+
+async def wait_for(condition: object, pilot: object, seconds: float = 4.0) -> None:
+    assert callable(condition)
+    for _ in range(int(seconds / 0.1)):
+        if condition():
+            return
+        await pilot.pause(0.1)  # type: ignore[attr-defined]
+    raise AssertionError("condition not met in time")
+
+
+def dialog(app: RoadmapApp, dialog_id: str) -> ChoiceDialog:
+    screen = app.screen
+    assert isinstance(screen, ChoiceDialog) and screen.id == dialog_id, screen
+    return screen
+
+
+# -- the journal --------------------------------------------------------------------------
+
+
+async def test_edits_reach_the_journal_within_two_seconds_and_a_save_removes_it(
+        roadmap_file: Path) -> None:
+    journal = journal_of(roadmap_file)
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        edit(app, "Kept by the journal")
+        started = asyncio.get_running_loop().time()
+        await wait_for(journal.file.exists, pilot)
+        assert asyncio.get_running_loop().time() - started <= 2.5
+        await app.workers.wait_for_complete()
+        recovery = journal.read()
+        assert recovery is not None and recovery.roadmap == app.document.roadmap
+        assert recovery.target == roadmap_file
+        await pilot.press("ctrl+s")
+        assert not journal.file.exists()
+        assert load(roadmap_file).signposts[0].title == "Kept by the journal"
+
+
+async def test_undoing_back_to_the_saved_roadmap_removes_the_journal(roadmap_file: Path) -> None:
+    journal = journal_of(roadmap_file)
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        edit(app, "Changed")
+        app.main.keep_in_journal()
+        assert journal.file.exists()
+        await pilot.press("ctrl+z")
+        app.main.keep_in_journal()
+        assert not journal.file.exists()
+
+
+async def test_quitting_without_saving_discards_the_journal(roadmap_file: Path) -> None:
+    journal = journal_of(roadmap_file)
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        edit(app, "Let go")
+        app.main.keep_in_journal()
+        await pilot.press("q", "d")
+    assert not journal.file.exists()
+
+
+# -- the recovery offer -------------------------------------------------------------------
+
+
+def leave_recovery(path: Path | None, roadmap: Roadmap) -> RecoveryJournal:
+    journal = journal_of(path)
+    journal.write(roadmap, journal.ticket())
+    return journal
+
+
+async def test_recovered_work_can_be_compared_then_restored_and_undone(
+        roadmap_file: Path) -> None:
+    on_disk = load(roadmap_file)
+    journal = leave_recovery(roadmap_file, retitled(on_disk, "Typed before the crash"))
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dialog(app, "recovery-dialog")
+        assert "Unsaved changes to prevention.toml" in screen_text(app)
+        await pilot.press("escape")  # must be answered: nothing is dropped by accident
+        dialog(app, "recovery-dialog")
+        await pilot.press("c")
+        await pilot.pause()
+        dialog(app, "recovery-compared")
+        assert 'signpost "Typed before the crash": title changed' in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.document.roadmap.signposts[0].title == "Typed before the crash"
+        assert app.document.is_modified
+        assert journal.file.exists()  # kept until saved
+        await pilot.press("ctrl+z")
+        assert app.document.roadmap == on_disk
+        await pilot.press("ctrl+y", "ctrl+s")
+        assert not journal.file.exists()
+    assert load(roadmap_file).signposts[0].title == "Typed before the crash"
+
+
+async def test_recovered_work_can_be_discarded(roadmap_file: Path) -> None:
+    journal = leave_recovery(roadmap_file, retitled(load(roadmap_file), "Unwanted"))
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+        assert not journal.file.exists()
+        assert not app.document.is_modified
+
+
+async def test_untitled_work_is_offered_to_the_next_untitled_session(tmp_path: Path) -> None:
+    app = RoadmapApp()
+    async with app.run_test(size=SIZE) as pilot:
+        set_input(app, "#quick-add", "Remember me @Ana")
+        await pilot.press("enter")
+        assert app.main.keep_in_journal() == journal_of(None).file
+    # The app ended without saving or discarding (as a kill would): the copy stays.
+    assert journal_of(None).file.exists()
+    app = RoadmapApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dialog(app, "recovery-dialog")
+        await pilot.press("r")
+        assert [s.title for s in app.document.roadmap.signposts] == ["Remember me"]
+
+
+async def test_a_recovery_copy_equal_to_the_file_is_removed_quietly(roadmap_file: Path) -> None:
+    journal = leave_recovery(roadmap_file, load(roadmap_file))
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen is app.main
+        assert not journal.file.exists()
+
+
+async def test_read_only_review_only_points_at_the_recovery_copy(roadmap_file: Path) -> None:
+    journal = leave_recovery(roadmap_file, retitled(load(roadmap_file), "Pending"))
+    app = RoadmapApp(roadmap_file, read_only=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert app.screen is app.main
+        assert any(str(journal.file) in n for n in notices(app))
+    assert journal.file.exists()
+
+
+# -- guarded saves --------------------------------------------------------------------
+
+
+async def test_a_file_changed_behind_the_apps_back_is_not_overwritten_silently(
+        roadmap_file: Path) -> None:
+    theirs = retitled(load(roadmap_file), "Their change")
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        edit(app, "Our change")
+        save(theirs, roadmap_file)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog(app, "changed-dialog")
+        assert 'on disk: signpost "Their change": title changed' in screen_text(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen is app.main
+    assert load(roadmap_file).signposts[0].title == "Our change"
+    (kept,) = LocalHistory(history_folder(), file_key(roadmap_file)).versions()
+    assert load(kept.file).signposts[0].title == "Their change"  # their work is not lost
+
+
+async def test_reload_takes_the_disk_version_and_undo_brings_ours_back(
+        roadmap_file: Path) -> None:
+    theirs = retitled(load(roadmap_file), "Their change")
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        edit(app, "Our change")
+        save(theirs, roadmap_file)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.document.roadmap == theirs and not app.document.is_modified
+        await pilot.press("ctrl+z")
+        assert app.document.roadmap.signposts[0].title == "Our change"
+        assert app.document.is_modified
+        await pilot.press("ctrl+s")  # the disk is now as reloaded: no question
+        await pilot.pause()
+        assert app.screen is app.main
+    assert load(roadmap_file).signposts[0].title == "Our change"
+
+
+async def test_a_changed_file_can_be_saved_elsewhere(roadmap_file: Path, tmp_path: Path) -> None:
+    roadmap_file.write_text(roadmap_file.read_text() + "\n# a comment from a text editor\n")
+    app = RoadmapApp(roadmap_file)
+    before = roadmap_file.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        # Content the same, bytes different: still someone else's version.
+        roadmap_file.write_bytes(before + b"# another\n")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "no differences in content" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+        set_input(app, "#path", str(tmp_path / "mine.toml"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.document.path == tmp_path / "mine.toml"
+    assert roadmap_file.read_bytes() == before + b"# another\n"
+    assert not lock_path(roadmap_file).exists()  # the lock moved with the work
+
+
+async def test_a_deleted_file_is_written_again_only_when_asked(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        edit(app, "Still here")
+        roadmap_file.unlink()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog(app, "changed-dialog")
+        assert "deleted or moved" in screen_text(app)
+        await pilot.press("escape")
+        assert not roadmap_file.exists() and app.document.is_modified
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+    assert load(roadmap_file).signposts[0].title == "Still here"
+
+
+async def test_a_read_only_file_asks_before_it_is_replaced(
+        roadmap_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    roadmap_file.chmod(0o444)
+    real_access = os.access
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:
+        # root writes anything: ask the question a normal user would get
+        if Path(str(path)) == roadmap_file and mode == os.W_OK:
+            return False
+        return real_access(path, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        edit(app, "Replaced")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog(app, "changed-dialog")
+        assert "read-only" in screen_text(app)
+        await pilot.press("c")
+        assert load(roadmap_file).signposts[0].title != "Replaced"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+    assert load(roadmap_file).signposts[0].title == "Replaced"
+    assert roadmap_file.stat().st_mode & 0o777 == 0o444
+
+
+async def test_a_failed_save_keeps_the_edits_and_the_journal(
+        roadmap_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = roadmap_file.read_bytes()
+
+    def disk_full(*args: object, **kwargs: object) -> tuple[int, str]:
+        if kwargs.get("dir") == roadmap_file.parent:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_mkstemp(*args, **kwargs)  # type: ignore[arg-type]
+
+    real_mkstemp = tempfile.mkstemp
+    monkeypatch.setattr(tempfile, "mkstemp", disk_full)
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        edit(app, "Not lost")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (message,) = [n for n in notices(app) if "not saved" in n]
+        assert "No space left on device" in message
+        assert str(journal_of(roadmap_file).file) in message
+        assert app.document.is_modified
+        recovery = journal_of(roadmap_file).read()
+        assert recovery is not None and recovery.roadmap.signposts[0].title == "Not lost"
+        await pilot.press("q")  # still asks: the changes are not saved
+        dialog(app, "quit-dialog")
+    assert roadmap_file.read_bytes() == before
+
+
+async def test_local_history_restores_an_earlier_save_as_an_undoable_change(
+        roadmap_file: Path) -> None:
+    original = load(roadmap_file)
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"earlier versions", "enter")
+        await pilot.pause()
+        assert any("No earlier versions" in n for n in notices(app))
+        for title in ("First save", "Second save"):
+            edit(app, title)
+            await pilot.press("ctrl+s")
+        await pilot.press("ctrl+p", *"earlier versions", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, VersionsDialog)
+        await pilot.press("down", "enter")  # the older of the two: the original file
+        await pilot.pause()
+        assert app.screen is app.main
+        assert replace(app.document.roadmap, updated=None) == replace(original, updated=None)
+        assert app.document.is_modified
+        await pilot.press("ctrl+z")
+        assert app.document.roadmap.signposts[0].title == "Second save"
+        assert not app.document.is_modified
+
+
+# -- one editor per file --------------------------------------------------------------
+
+
+@pytest.fixture
+def other_process() -> object:
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    yield process
+    process.kill()
+    process.wait()
+
+
+async def test_a_file_open_elsewhere_offers_read_only_or_open_anyway(
+        roadmap_file: Path, other_process: subprocess.Popen[bytes]) -> None:
+    lock = lock_path(roadmap_file)
+    lock.write_text(f"{other_process.pid}@{this_host()}\n")
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        dialog(app, "lock-dialog")
+        question = app.screen.query_one(".dialog-question", Static).render()
+        assert f"(process {other_process.pid} on this computer)" in str(question)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.document.read_only
+        await pilot.press("delete")
+        assert app.document.roadmap == load(roadmap_file)
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert not app.document.read_only
+    assert lock.read_text() == f"{other_process.pid}@{this_host()}\n"  # theirs, untouched
+
+
+async def test_a_lock_is_taken_while_editing_and_removed_on_exit(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert lock_path(roadmap_file).read_text() == f"{os.getpid()}@{this_host()}\n"
+        await pilot.press("q")
+    assert not lock_path(roadmap_file).exists()
+
+
+async def test_a_stale_lock_from_a_dead_process_is_taken_over(roadmap_file: Path) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    lock_path(roadmap_file).write_text(f"{dead.stdout.strip()}@{this_host()}\n")
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen is app.main
+        assert lock_path(roadmap_file).read_text() == f"{os.getpid()}@{this_host()}\n"
+
+
+# -- hostile input typed or pasted ------------------------------------------------------
+
+
+async def test_control_characters_typed_or_pasted_are_replaced_with_a_notice(
+        roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        set_input(app, "#quick-add", "red \x1b[31malert\x1b[0m \u202eevil")
+        await pilot.press("enter")
+        selected = app.main.signposts.selected
+        assert selected is not None
+        assert selected.title == "red \ufffd[31malert\ufffd[0m \ufffdevil"
+        assert any("3 control or bidi-override characters" in n for n in notices(app))
+        field = set_input(app, "#field-title", "")
+        await pilot.press("escape")
+        field.focus()
+        from textual import events
+
+        field.post_message(events.Paste("pasted \x9b2J\x07 title"))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.signposts.selected is not None
+        assert app.main.signposts.selected.title == "pasted \ufffd2J\ufffd title"
+        assert app.query_one("#field-title", Input).value == "pasted \ufffd2J\ufffd title"
+        assert "\x1b" not in screen_text(app) and "\x9b" not in screen_text(app)
+
+
+# -- an unexpected error --------------------------------------------------------------
+
+
+async def test_an_unexpected_error_writes_the_journal_first(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+
+    def broken() -> None:
+        raise RuntimeError("a bug")
+
+    with pytest.raises(RuntimeError, match="a bug"):
+        async with app.run_test(size=SIZE) as pilot:
+            edit(app, "Typed just before the bug")
+            app.call_later(broken)
+            await pilot.pause()
+    assert app.crash_recovery == journal_of(roadmap_file).file
+    recovery = journal_of(roadmap_file).read()
+    assert recovery is not None
+    assert recovery.roadmap.signposts[0].title == "Typed just before the bug"
+    assert not lock_path(roadmap_file).exists()
+
+
+def test_dumps_of_a_recovered_roadmap_is_canonical(roadmap_file: Path) -> None:
+    journal = leave_recovery(roadmap_file, load(roadmap_file))
+    recovery = journal.read()
+    assert recovery is not None
+    assert dumps(recovery.roadmap) == roadmap_file.read_text()
