@@ -13,12 +13,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from faults import in_child
 from textual.widgets import Input, Static
 
 from roadmap_tui import dumps, load, save
 from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.screens.dialogs import ChoiceDialog, PathDialog, VersionsDialog
-from roadmap_tui.model import Roadmap
+from roadmap_tui.model import Roadmap, Signpost
 from roadmap_tui.model.operations import update_signpost
 from roadmap_tui.paths import file_key, history_folder, recovery_folder
 from roadmap_tui.storage.lock import lock_path, this_host
@@ -316,6 +317,31 @@ async def test_a_failed_save_keeps_the_edits_and_the_journal(
         assert recovery is not None and recovery.roadmap.signposts[0].title == "Not lost"
         await pilot.press("q")  # still asks: the changes are not saved
         dialog(app, "quit-dialog")
+    assert roadmap_file.read_bytes() == before
+
+
+def test_a_disk_that_fills_mid_session_keeps_the_edits(roadmap_file: Path) -> None:
+    """RLIMIT_FSIZE in a forked child: every file (roadmap, recovery copy) stops growing."""
+    before = roadmap_file.read_bytes()
+
+    def grow(roadmap: Roadmap) -> tuple[Roadmap, str | None]:
+        extra = tuple(Signpost(f"x{n}", f"Added {n}", detail="so much to say " * 20)
+                      for n in range(300))
+        return replace(roadmap, signposts=roadmap.signposts + extra), "x0"
+
+    async def session() -> str:
+        app = RoadmapApp(roadmap_file)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            app.main._change("add many", grow)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.is_running and app.document.is_modified
+            return "\n".join(notices(app))
+
+    report = in_child(lambda: asyncio.run(session()), file_size_limit=len(before) + 8192)
+    assert os.strerror(errno.EFBIG) in report, report
+    assert "Your changes are still here" in report
+    assert "could not be kept in a recovery copy either" in report
     assert roadmap_file.read_bytes() == before
 
 

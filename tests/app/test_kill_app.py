@@ -1,0 +1,120 @@
+"""kill -9 of the real app in a real terminal (a pseudo-terminal), then a restart.
+
+This is the facilitator's laptop dying mid-session: the edits typed more than
+about two seconds before the kill must come back through the recovery offer.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import shutil
+import signal
+import struct
+import sys
+import termios
+import threading
+import time
+from pathlib import Path
+
+from roadmap_tui import load
+from roadmap_tui.paths import file_key, recovery_folder
+from roadmap_tui.storage.lock import lock_path
+
+from .conftest import EXAMPLE
+
+ROUNDS = 3
+JOURNAL_WAIT = 2.5
+"""The journal promises ~2 seconds; a little more for a busy machine."""
+
+
+class TerminalApp:
+    """``roadmap-tui FILE`` running in a pseudo-terminal, as a person would run it."""
+
+    def __init__(self, path: Path, columns: int = 100, rows: int = 30) -> None:
+        environment = {**os.environ, "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.execve(sys.executable, [sys.executable, "-m", "roadmap_tui", str(path)],
+                      environment)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self.output = bytearray()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output += chunk
+
+    def wait_until(self, condition: object, what: str, seconds: float = 15) -> None:
+        assert callable(condition)
+        deadline = time.monotonic() + seconds
+        while not condition():
+            assert time.monotonic() < deadline, f"timed out waiting for {what}"
+            time.sleep(0.05)
+
+    def wait_for_text(self, text: bytes, what: str) -> None:
+        self.wait_until(lambda: text in self.output, what)
+
+    def type(self, text: str) -> None:
+        for character in text:
+            os.write(self.fd, character.encode())
+            time.sleep(0.02)
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+    def wait_for_exit(self, seconds: float = 10) -> int:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                os.close(self.fd)
+                return os.waitstatus_to_exitcode(status)
+            time.sleep(0.05)
+        self.kill()
+        raise AssertionError("the app did not exit")
+
+
+def test_kill_9_mid_session_loses_nothing_older_than_two_seconds(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    shutil.copyfile(EXAMPLE, path)
+    journal = recovery_folder() / f"{file_key(path)}.toml"
+    ideas = [f"Idea {n} typed before kill {n}" for n in range(1, ROUNDS + 1)]
+    for round_number, idea in enumerate(ideas):
+        app = TerminalApp(path)
+        app.wait_until(lock_path(path).exists, "the app to open the file")
+        if round_number:
+            app.wait_for_text(b"Recovered work", "the recovery offer")
+            app.type("r")
+        time.sleep(0.3)
+        app.type("a" + idea + "\r")
+        time.sleep(JOURNAL_WAIT)
+        app.type("Typed just before the kill\r")  # within the last 2 s: may be lost
+        app.kill()
+        assert journal.exists()
+        recovered = load(journal)  # a recovery copy is a roadmap file
+        assert all(any(s.title == kept for s in recovered.signposts)
+                   for kept in ideas[: round_number + 1])
+        assert lock_path(path).exists()  # left by the dead process
+    app = TerminalApp(path)
+    app.wait_for_text(b"Recovered work", "the recovery offer")
+    app.type("r")
+    time.sleep(0.3)
+    app.type("\x13")  # ctrl+s
+    app.wait_until(lambda: not journal.exists(), "the save to remove the recovery copy")
+    app.type("q")
+    assert app.wait_for_exit() == 0
+    titles = [s.title for s in load(path).signposts]
+    assert all(idea in titles for idea in ideas), titles
+    assert titles.count(ideas[0]) == 1
+    assert not lock_path(path).exists()

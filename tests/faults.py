@@ -1,0 +1,38 @@
+"""Running a piece of a test in a forked child under harsher conditions."""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+from collections.abc import Callable
+
+NOBODY = 65534
+
+
+def in_child(action: Callable[[], object], *, file_size_limit: int | None = None,
+             unprivileged: bool = False) -> str:
+    """Run ``action`` in a forked child, its files limited to ``file_size_limit`` bytes
+    (a full disk) or as an ordinary user (root writes anywhere); returns what it
+    reported: its exception as "Type: message", else what it returned, as text."""
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.close(reader)
+        try:
+            if file_size_limit is not None:
+                signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of death
+                resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+            if unprivileged and os.geteuid() == 0:
+                os.setgid(NOBODY)
+                os.setuid(NOBODY)
+            report = str(action() or "ok")
+        except BaseException as error:  # whatever it is, the parent reports it
+            report = f"{type(error).__name__}: {error}"
+        os.write(writer, report.encode())
+        os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as stream:
+        report = stream.read().decode()
+    os.waitpid(child, 0)
+    return report
