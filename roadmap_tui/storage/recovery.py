@@ -66,11 +66,15 @@ class RecoveryJournal:
             return True
 
     def discard(self) -> None:
-        """Remove the copy; writes still in flight from before are dropped."""
+        """Remove the copy; writes still in flight from before are dropped.
+
+        A copy that cannot be removed does no harm: on the next start it is
+        dropped quietly if it matches the file, and offered otherwise.
+        """
         ticket = self.ticket()
         with self._lock:
             self._newest_done = ticket
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 os.unlink(self.file)
 
     def read(self) -> Recovery | None:

@@ -1,4 +1,4 @@
-"""kill -9 of the real app in a real terminal (a pseudo-terminal), then a restart.
+"""The real app in a real terminal (a pseudo-terminal): kill -9 and restart; two instances.
 
 This is the facilitator's laptop dying mid-session: the edits typed more than
 about two seconds before the kill must come back through the recovery offer.
@@ -18,11 +18,15 @@ import threading
 import time
 from pathlib import Path
 
+from textual.widgets import Static
+
 from roadmap_tui import load
+from roadmap_tui.app import RoadmapApp
+from roadmap_tui.app.screens.dialogs import ChoiceDialog
 from roadmap_tui.paths import file_key, recovery_folder
 from roadmap_tui.storage.lock import lock_path
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, SIZE, set_input
 
 ROUNDS = 3
 JOURNAL_WAIT = 2.5
@@ -117,4 +121,36 @@ def test_kill_9_mid_session_loses_nothing_older_than_two_seconds(tmp_path: Path)
     titles = [s.title for s in load(path).signposts]
     assert all(idea in titles for idea in ideas), titles
     assert titles.count(ideas[0]) == 1
+    assert not lock_path(path).exists()
+
+
+async def test_two_instances_on_one_file_warn_and_never_overwrite_silently(
+        tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    shutil.copyfile(EXAMPLE, path)
+    first = TerminalApp(path)
+    first.wait_until(lock_path(path).exists, "the first instance to open the file")
+    second = RoadmapApp(path)
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(second.screen, ChoiceDialog) and second.screen.id == "lock-dialog"
+        question = second.screen.query_one(".dialog-question", Static).render()
+        assert f"process {first.pid} on this computer" in str(question)
+        await pilot.press("o")  # open anyway
+        set_input(second, "#quick-add", "Saved by the second instance")
+        await pilot.press("enter", "ctrl+s")
+        assert "Saved by the second instance" in path.read_text()
+        first.type("aTyped in the first instance\r")
+        time.sleep(0.3)
+        first.type("\x13")  # ctrl+s: the file changed since the first one opened it
+        first.wait_for_text(b"Changed on disk", "the first instance to ask")
+        first.type("r")  # reload: the second instance's save wins, undo could bring ours
+        time.sleep(0.3)
+        first.type("\x1b")  # from the capture line back to the list
+        time.sleep(0.8)  # a lone escape is told from an escape sequence by a pause
+        first.type("q")
+        assert first.wait_for_exit() == 0
+    titles = [s.title for s in load(path).signposts]
+    assert "Saved by the second instance" in titles
+    assert "Typed in the first instance" not in titles
     assert not lock_path(path).exists()

@@ -478,3 +478,41 @@ def test_dumps_of_a_recovered_roadmap_is_canonical(roadmap_file: Path) -> None:
     recovery = journal.read()
     assert recovery is not None
     assert dumps(recovery.roadmap) == roadmap_file.read_text()
+
+
+async def test_user_folders_that_cannot_be_made_are_named_in_a_notice(
+        roadmap_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        edit(app, "Changed")
+        assert app.main.keep_in_journal() is None
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = notices(app)
+        assert any(n.startswith("Unsaved work cannot be kept in a recovery copy")
+                   and "cannot create the folder" in n and str(blocker) in n for n in shown)
+        assert any(n.startswith("Saved, but the version it replaced could not be kept")
+                   for n in shown)
+    assert load(roadmap_file).signposts[0].title == "Changed"  # the save itself went through
+
+
+async def test_a_broken_recent_file_is_a_notice_and_the_app_stays(
+        roadmap_file: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text('format = 1\n[roadmap]\ntitle = "x"\n[[signposts]]\nid = "\x1b"\n')
+    app = RoadmapApp(roadmap_file)
+    app.settings = app.settings.with_recent(broken)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+        app.screen.query_one("#recent").focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.is_running and app.screen is app.main
+        assert app.document.path == roadmap_file
+        assert any(n.startswith(str(broken)) for n in notices(app))

@@ -273,3 +273,32 @@ def test_export_of_a_big_roadmap_to_a_file_shows_progress_on_a_terminal(
     assert main(["export", str(path), "-o", str(out)]) == 0
     assert shown == ["Rendering 1 signposts as html..."]
     assert "<html" in out.read_text(encoding="utf-8")
+
+
+def test_where_prints_every_folder_and_creates_none(
+        user_folders: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--where"]) == 0
+    out = capsys.readouterr().out
+    for label, folder in (("settings:", "xdg_config_home"), ("recovery copies:", "xdg_state_home"),
+                          ("local history:", "xdg_data_home")):
+        (line,) = [line for line in out.splitlines() if line.startswith(label)]
+        assert str(user_folders / folder / "roadmap-tui") in line
+    assert "lock files:" in out
+    assert not any(user_folders.iterdir())
+
+
+def test_a_crash_says_where_the_unsaved_work_is(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from roadmap_tui.app import RoadmapApp
+
+    kept = tmp_path / "kept.toml"
+
+    def crash(self: RoadmapApp, **_: object) -> None:
+        self._return_code = 1
+        self.crash_recovery = kept
+
+    monkeypatch.setattr(RoadmapApp, "run", crash)
+    assert main([str(tmp_path / "plan.toml")]) == 1
+    err = capsys.readouterr().err
+    assert "stopped on an unexpected error" in err and str(kept) in err
