@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
 import signal
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 NOBODY = 65534
 
@@ -36,3 +40,15 @@ def in_child(action: Callable[[], object], *, file_size_limit: int | None = None
         report = stream.read().decode()
     os.waitpid(child, 0)
     return report
+
+
+@contextmanager
+def shared_folder() -> Iterator[Path]:
+    """A folder an unprivileged child can reach (pytest's own are private to their owner)."""
+    folder = Path(tempfile.mkdtemp(prefix="roadmap-shared-"))
+    folder.chmod(0o755)
+    try:
+        yield folder
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)

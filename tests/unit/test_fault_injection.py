@@ -10,13 +10,11 @@ from __future__ import annotations
 import errno
 import os
 import random
-import shutil
 import signal
-import tempfile
 import time
 from pathlib import Path
 
-from faults import in_child
+from faults import in_child, shared_folder
 
 from roadmap_tui import dumps, load, save
 from roadmap_tui.model import Roadmap, Signpost
@@ -108,8 +106,7 @@ def test_a_full_disk_refuses_the_recovery_copy_with_a_clear_error(tmp_path: Path
 
 def test_a_read_only_folder_refuses_the_save_and_keeps_the_file() -> None:
     """Run as an ordinary user even under root (CI containers): root writes anywhere."""
-    folder = Path(tempfile.mkdtemp(prefix="roadmap-shared-"))
-    try:
+    with shared_folder() as folder:
         path = folder / "plan.toml"
         save(big_roadmap("Old", 3), path)
         folder.chmod(0o555)
@@ -117,9 +114,6 @@ def test_a_read_only_folder_refuses_the_save_and_keeps_the_file() -> None:
         assert report.startswith("RoadmapFileError:"), report
         assert "not saved: Permission denied" in report
         assert load(path).title == "Old"
-    finally:
-        folder.chmod(0o755)
-        shutil.rmtree(folder)
 
 
 def test_a_read_only_file_in_a_writable_folder_is_replaced_keeping_its_mode(

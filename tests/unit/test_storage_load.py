@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from faults import in_child, shared_folder
 
 import roadmap_tui
 from roadmap_tui import RoadmapFileError, RoadmapWarning, Status
@@ -274,14 +275,14 @@ def test_a_file_of_exactly_the_limit_is_parsed(tmp_path: Path) -> None:
     assert roadmap_tui.load(path).title == "The Legal Route"
 
 
-def test_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root reads every file")
-    path = tmp_path / "secret.toml"
-    path.write_text(GOOD)
-    path.chmod(0)
-    with pytest.raises(RoadmapFileError, match="Permission denied"):
-        roadmap_tui.load(path)
+def test_unreadable_file_is_a_clear_error() -> None:
+    """Read as an ordinary user even under root, who reads every file."""
+    with shared_folder() as folder:
+        path = folder / "secret.toml"
+        path.write_text(GOOD)
+        path.chmod(0)
+        report = in_child(lambda: roadmap_tui.load(path), unprivileged=True)
+    assert report.startswith("RoadmapFileError:") and "Permission denied" in report
 
 
 @pytest.mark.parametrize(
