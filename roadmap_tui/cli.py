@@ -138,12 +138,12 @@ def _run_open(args: list[str]) -> int:
 
 
 def _run_app(app: RoadmapApp) -> int:
-    """Run the app; after an unexpected error, say where the unsaved work went."""
+    """Run the app; when it ended before a save (an error, a signal), say where the work is."""
     app.run()
     if app.return_code:
         if app.crash_recovery is not None:
-            print(f"{PROG} stopped on an unexpected error. Your unsaved work is kept in "
-                  f"{app.crash_recovery}; start {PROG} on the same file to restore it.",
+            print(f"{PROG} stopped before your changes were saved. They are kept in "
+                  f"{app.crash_recovery}; start {PROG} on the same file to restore them.",
                   file=sys.stderr)
         return app.return_code
     return EXIT_OK

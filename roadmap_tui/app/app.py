@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -34,6 +36,8 @@ HIGH_CONTRAST = Theme(
 )
 """For projectors that wash colours out: pure black and white with saturated accents."""
 
+STOP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+
 
 class RoadmapApp(App[None]):
     """``RoadmapApp(path, read_only=...)`` as SPEC section 4 names it.
@@ -52,7 +56,7 @@ class RoadmapApp(App[None]):
         super().__init__()
         self.read_only = read_only
         self.crash_recovery: Path | None = None
-        """Where unsaved work went when the app stopped on an unexpected error."""
+        """Where unsaved work went when the app stopped on an unexpected error or signal."""
         self.settings, self._problems = read_settings(paths.settings_file())
         self._main = MainScreen(self._open(path, read_only, roadmap),
                                 timer_minutes=self.settings.timer_minutes)
@@ -94,6 +98,10 @@ class RoadmapApp(App[None]):
             self.notify(problem, severity="error", timeout=15, markup=False)
         if self.document.path is not None and self.document.path.exists():
             self._write_settings(self.settings)
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for stop in STOP_SIGNALS:
+                loop.add_signal_handler(stop, self._stopped_by, stop)
 
     def today(self) -> date:
         """The day the timeline marks and past-due dates count from (tests pin it)."""
@@ -102,14 +110,23 @@ class RoadmapApp(App[None]):
     async def action_quit(self) -> None:
         self.main.action_quit()
 
-    def _handle_exception(self, error: Exception) -> None:
-        """An unexpected error ends the app: the unsaved work is written first."""
+    def _stopped_by(self, stop: signal.Signals) -> None:
+        """The terminal closed (a dropped connection) or the system asked the app to end:
+        keep the unsaved work before going."""
+        self._keep_before_ending()
+        self.exit(return_code=128 + stop.value)
+
+    def _keep_before_ending(self) -> None:
         try:
             self.crash_recovery = self._main.keep_in_journal()
-        except Exception:  # the original error is the one to report
+        except Exception:  # the reason for ending is the one to report
             self.crash_recovery = None
         finally:
             self._main.release_lock()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error ends the app: the unsaved work is written first."""
+        self._keep_before_ending()
         super()._handle_exception(error)
 
     # -- settings ---------------------------------------------------------------------

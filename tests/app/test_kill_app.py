@@ -18,6 +18,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from roadmap_tui import load
@@ -153,4 +154,23 @@ async def test_two_instances_on_one_file_warn_and_never_overwrite_silently(
     titles = [s.title for s in load(path).signposts]
     assert "Saved by the second instance" in titles
     assert "Typed in the first instance" not in titles
+    assert not lock_path(path).exists()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGHUP, signal.SIGTERM], ids=["hangup", "terminate"])
+def test_a_dropped_terminal_or_a_shutdown_keeps_even_the_last_edit(
+        tmp_path: Path, stop: signal.Signals) -> None:
+    path = tmp_path / "plan.toml"
+    shutil.copyfile(EXAMPLE, path)
+    journal = recovery_folder() / f"{file_key(path)}.toml"
+    app = TerminalApp(path)
+    app.wait_until(lock_path(path).exists, "the app to open the file")
+    time.sleep(0.3)
+    app.type("aTyped a moment before the connection dropped\r")
+    time.sleep(0.2)  # far less than the journal's two seconds
+    os.kill(app.pid, stop)
+    assert app.wait_for_exit() == 128 + stop.value
+    recovered = load(journal)
+    assert "Typed a moment before the connection dropped" in [
+        s.title for s in recovered.signposts]
     assert not lock_path(path).exists()

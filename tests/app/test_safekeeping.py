@@ -516,3 +516,35 @@ async def test_a_broken_recent_file_is_a_notice_and_the_app_stays(
         assert app.is_running and app.screen is app.main
         assert app.document.path == roadmap_file
         assert any(n.startswith(str(broken)) for n in notices(app))
+
+
+async def test_keys_arriving_together_answer_a_dialog_once(roadmap_file: Path) -> None:
+    """A laggy remote terminal delivers "o" and "q" in one read: "q" must not quit."""
+    from textual import events
+
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        answers: list[str | None] = []
+        question = ChoiceDialog("Open anyway?", [("Open anyway", "anyway"), ("Quit", "quit")])
+        await app.push_screen(question, answers.append)
+        for key in ("o", "q"):
+            event = events.Key(key, key)
+            event.set_sender(app)
+            app._driver.send_message(event)  # type: ignore[union-attr]
+        await pilot.pause()
+        assert answers == ["anyway"]
+        assert app.is_running and app.screen is app.main
+
+
+async def test_keys_typed_right_after_a_land_in_the_capture_line(roadmap_file: Path) -> None:
+    from textual import events
+
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in "a" + "Sec":  # "e" would open the export dialog from the list
+            event = events.Key(key, key)  # all queued at once, as one terminal read is
+            event.set_sender(app)
+            app._driver.send_message(event)  # type: ignore[union-attr]
+        await pilot.pause()
+        assert app.screen is app.main
+        assert app.query_one("#quick-add", Input).value == "Sec"

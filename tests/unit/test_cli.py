@@ -301,4 +301,4 @@ def test_a_crash_says_where_the_unsaved_work_is(
     monkeypatch.setattr(RoadmapApp, "run", crash)
     assert main([str(tmp_path / "plan.toml")]) == 1
     err = capsys.readouterr().err
-    assert "stopped on an unexpected error" in err and str(kept) in err
+    assert "stopped before your changes were saved" in err and str(kept) in err

@@ -1,6 +1,6 @@
 """Modal dialogs: a choice, a path, a small form, export settings, versions, the key map.
 
-Each returns its answer through ``dismiss`` (None when cancelled with escape),
+Each returns its answer through ``answer`` (None when cancelled with escape),
 so the main screen reads like the conversation it is.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from rich.table import Table
 from rich.text import Text
@@ -20,8 +21,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+AnswerType = TypeVar("AnswerType")
 
-class ChoiceDialog(ModalScreen[str | None]):
+
+class Dialog(ModalScreen[AnswerType]):
+    """A modal that answers once: keys that arrived together (a fast typist, a laggy
+    remote terminal) must not answer twice and pop the screen beneath."""
+
+    _answered = False
+
+    def answer(self, result: AnswerType | None) -> None:
+        if not self._answered:
+            self._answered = True
+            self.dismiss(result)
+
+
+class ChoiceDialog(Dialog[str | None]):
     """A question with a few buttons; escape answers None (cancel).
 
     Each answer also has a key, its label's first letter (shown as ``s Save``),
@@ -64,21 +79,21 @@ class ChoiceDialog(ModalScreen[str | None]):
         answer = self._keys.get((event.character or "").casefold())
         if answer is not None:
             event.stop()
-            self.dismiss(None if answer == "cancel" else answer)
+            self.answer(None if answer == "cancel" else answer)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         assert event.button.id is not None
         answer = event.button.id.removeprefix("choice-")
-        self.dismiss(None if answer == "cancel" else answer)
+        self.answer(None if answer == "cancel" else answer)
 
     def action_cancel(self) -> None:
         if self._can_cancel:
-            self.dismiss(None)
+            self.answer(None)
         else:
             self.app.bell()
 
 
-class PathDialog(ModalScreen[Path | None]):
+class PathDialog(Dialog[Path | None]):
     """Ask for a file path; recent files can be picked from a list."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -113,16 +128,16 @@ class PathDialog(ModalScreen[Path | None]):
         if not text:
             self.notify("Type a file path first.", severity="warning", markup=False)
             return
-        self.dismiss(Path(text).expanduser())
+        self.answer(Path(text).expanduser())
 
     @on(OptionList.OptionSelected, "#recent")
     def _recent_chosen(self, event: OptionList.OptionSelected) -> None:
         assert event.option.id is not None
-        self.dismiss(Path(event.option.id))
+        self.answer(Path(event.option.id))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
 
 @dataclass(frozen=True)
@@ -133,7 +148,7 @@ class FormField:
     placeholder: str = ""
 
 
-class FormDialog(ModalScreen[dict[str, str] | None]):
+class FormDialog(Dialog[dict[str, str] | None]):
     """A few one-line fields (an owner, a phase, the timer); Enter in the last one saves."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -166,12 +181,12 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
 
     @on(Button.Pressed, "#ok")
     def _accept(self) -> None:
-        self.dismiss({f.name: self.query_one(f"#form-{f.name}", Input).value
+        self.answer({f.name: self.query_one(f"#form-{f.name}", Input).value
                       for f in self._fields})
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
 
 @dataclass(frozen=True)
@@ -180,7 +195,7 @@ class ExportChoice:
     path: Path
 
 
-class ExportDialog(ModalScreen[ExportChoice | None]):
+class ExportDialog(Dialog[ExportChoice | None]):
     """Pick the format and where to write; the suffix follows the format."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -229,14 +244,14 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         if not text:
             self.notify("Type where to write the summary.", severity="warning", markup=False)
             return
-        self.dismiss(ExportChoice(self._fmt, Path(text).expanduser()))
+        self.answer(ExportChoice(self._fmt, Path(text).expanduser()))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
 
-class VersionsDialog(ModalScreen[Path | None]):
+class VersionsDialog(Dialog[Path | None]):
     """The local history of one file, newest first; choosing one answers its path."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -264,14 +279,14 @@ class VersionsDialog(ModalScreen[Path | None]):
     @on(OptionList.OptionSelected, "#versions")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         assert event.option.id is not None
-        self.dismiss(Path(event.option.id))
+        self.answer(Path(event.option.id))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The key map, from the bindings themselves so it cannot drift from them."""
 
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
@@ -294,4 +309,4 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("escape closes this", style="dim italic"))
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.answer(None)

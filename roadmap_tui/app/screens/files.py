@@ -39,6 +39,7 @@ else:
 
 AfterSave = Callable[[], object] | None
 """What to do once a save went through (quit, open another file)."""
+SHOWN_WARNINGS = 3
 EXPORT_WIDTH = 100
 BIG_EXPORT = 500
 """Signposts from which an export shows that it is working."""
@@ -242,9 +243,21 @@ class FileActions(Safekeeping):
         self.adopt(document)
         self.roadmap_app.remember_file(path)
         self.show_roadmap(document.selected_id)
-        for warning in document.warnings:
-            self.app.notify(warning, severity="warning", markup=False, timeout=10)
+        self.show_warnings()
         self.app.notify(f"Opened {path}", markup=False, timeout=3)
+
+    def show_warnings(self) -> None:
+        """What the loader repaired: a few one by one, then one notice for the rest, so a
+        hostile file cannot bury the screen under a hundred toasts."""
+        warnings = self.document.warnings
+        for warning in warnings[:SHOWN_WARNINGS]:
+            self.app.notify(warning, severity="warning", markup=False, timeout=10)
+        rest = len(warnings) - SHOWN_WARNINGS
+        if rest > 0:
+            name = self.document.path or "FILE"
+            self.app.notify(f"\u2026 and {rest} more repairs like these. To list them all: "
+                            f"roadmap-tui check {name}", severity="warning", markup=False,
+                            timeout=10)
 
     # -- present and export -------------------------------------------------------------
 

@@ -12,11 +12,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, TabbedContent, TabPane, TextArea
 
 from ...model import Roadmap, Status
@@ -62,7 +64,7 @@ QUICK_ADD_HINT = "Add: Title words @Owner #Phase +tag due:2021-03-31 start:2021-
 
 class MainScreen(FileActions, Screen[None]):
     BINDINGS = [
-        Binding("a", "quick_add", "Add"),
+        Binding("a", "quick_add", "Add", priority=True),
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+z", "undo", "Undo"),
         Binding("ctrl+y", "redo", "Redo"),
@@ -71,7 +73,7 @@ class MainScreen(FileActions, Screen[None]):
         Binding("shift+down", "move(1)", "Move down", show=False),
         Binding("left_square_bracket", "shift_phase(-1)", "Phase \u2190", show=False),
         Binding("right_square_bracket", "shift_phase(1)", "Phase \u2192", show=False),
-        Binding("slash", "filter", "Filter"),
+        Binding("slash", "filter", "Filter", priority=True),
         Binding("p", "present", "Present"),
         Binding("e", "export", "Export"),
         Binding("t", "timer", "Timer"),
@@ -115,8 +117,7 @@ class MainScreen(FileActions, Screen[None]):
     def on_mount(self) -> None:
         self.show_roadmap(self.document.selected_id)
         self.signposts.focus()
-        for warning in self.document.warnings:
-            self.app.notify(warning, severity="warning", markup=False, timeout=10)
+        self.show_warnings()
         self.start_keeping()
 
     def on_unmount(self) -> None:
@@ -299,11 +300,12 @@ class MainScreen(FileActions, Screen[None]):
     # -- capture and filter -------------------------------------------------------------
 
     def action_quick_add(self) -> None:
+        self._typing_elsewhere()
         if self.document.read_only:
             self.app.notify("Read-only: signposts cannot be added.", severity="warning",
                             markup=False)
             return
-        self.query_one("#quick-add", Input).focus()
+        self.focus_now(self.query_one("#quick-add", Input))
 
     @on(Input.Submitted, "#quick-add")
     def _quick_add(self, event: Input.Submitted) -> None:
@@ -341,9 +343,10 @@ class MainScreen(FileActions, Screen[None]):
         self._capture_problem("")
 
     def action_filter(self) -> None:
+        self._typing_elsewhere()
         field = self.query_one("#filter", Input)
         field.display = True
-        field.focus()
+        self.focus_now(field)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -370,7 +373,20 @@ class MainScreen(FileActions, Screen[None]):
             pass
         elif not self.filter.is_empty:
             self._set_filter("")
-        self.signposts.focus()
+        self.focus_now(self.signposts)
+
+    def focus_now(self, widget: Widget) -> None:
+        """Move focus before the next key is handled (``Widget.focus`` waits its turn)."""
+        self.set_focus(widget)
+
+    def _typing_elsewhere(self) -> None:
+        """``a`` and ``/`` are priority bindings, run as each key arrives rather than after
+        the keys read with it (a fast typist, a laggy remote terminal) were handed to the
+        list, where they would be lost or taken as commands. In a text field they are
+        just letters."""
+        if isinstance(self.focused, Input | TextArea):
+            raise SkipAction()
+
 
     # -- panes ------------------------------------------------------------------------
 
