@@ -3,13 +3,14 @@
 Widgets only show and ask. Every change goes through ``_change``: a pure model
 edit gives a new roadmap, the document records it (or refuses it when
 read-only), and the panes are shown the result. Files, export and the timer
-live in ``FileActions`` (files.py) to keep this module about editing.
+live in ``FileActions`` (files.py, with the safekeeping of keeping.py), and the
+owner, phase and roadmap forms in ``PaneForms`` (forms.py), to keep this module
+about editing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from textual import events, on
 from textual.actions import SkipAction
@@ -22,23 +23,13 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, TabbedContent, TabPane, TextArea
 
 from ...model import Roadmap, Status
-from ...model.fields import edit_field, parse_date, split_list
+from ...model.fields import edit_field
 from ...model.operations import (
     RoadmapEditError,
     add_comment,
-    add_owner,
-    add_phase,
-    delete_owner,
-    delete_phase,
     delete_signpost,
-    move_phase,
     move_signpost,
-    rename_owner,
-    rename_phase,
     shift_phase,
-    update_owner,
-    update_phase,
-    update_roadmap,
 )
 from ...model.quickadd import QuickAddError, apply_quick_add, parse_quick_add
 from ...model.search import SignpostFilter, parse_filter
@@ -51,8 +42,9 @@ from ..widgets.header import RoadmapHeader
 from ..widgets.owners import OwnersPane
 from ..widgets.signposts import SignpostList
 from ..widgets.timeline import TimelinePane
-from .dialogs import FormDialog, FormField, HelpScreen
+from .dialogs import HelpScreen
 from .files import FileActions
+from .forms import PaneForms
 
 Change = Callable[[Roadmap], tuple[Roadmap, str | None]]
 SIDE_TABS = {"editor": "tab-editor", "owners": "tab-owners", "timeline": "tab-timeline"}
@@ -62,7 +54,7 @@ WIDE_SCREEN = 140
 QUICK_ADD_HINT = "Add: Title words @Owner #Phase +tag due:2021-03-31 start:2021-01"
 
 
-class MainScreen(FileActions, Screen[None]):
+class MainScreen(FileActions, PaneForms, Screen[None]):
     BINDINGS = [
         Binding("a", "quick_add", "Add", priority=True),
         Binding("ctrl+s", "save", "Save"),
@@ -421,131 +413,6 @@ class MainScreen(FileActions, Screen[None]):
         owners = self.query_one("#owners", OwnersPane)
         owners.show(self.document.roadmap)
         owners.select_owner(name)
-
-    def _refused_when_read_only(self) -> bool:
-        if self.document.read_only:
-            self.app.notify("Read-only: this roadmap cannot be changed.", severity="warning",
-                            markup=False)
-        return self.document.read_only
-
-    @on(OwnersPane.EditRequested)
-    def _edit_owner(self, event: OwnersPane.EditRequested) -> None:
-        if self._refused_when_read_only():
-            return
-        owner = None if event.name is None else self.document.roadmap.owner_named(event.name)
-        fields = [FormField(key, label, getattr(owner, key, "") if owner else "")
-                  for key, label in (("name", "Name"), ("organisation", "Organisation"),
-                                     ("role", "Role"), ("country", "Country"),
-                                     ("contact", "Contact"))]
-
-        def done(values: dict[str, str] | None) -> None:
-            if values is None:
-                return
-            values = self._typed_values(values)
-            name = values.pop("name").strip()
-            details = {k: v.strip() for k, v in values.items()}
-            selected = self.signposts.selected_id
-
-            def change(roadmap: Roadmap) -> tuple[Roadmap, str | None]:
-                if owner is None:
-                    return add_owner(roadmap, name, **details), selected
-                if name != owner.name:
-                    roadmap = rename_owner(roadmap, owner.name, name)
-                return update_owner(roadmap, name, **details), selected
-
-            if self._change("add owner" if owner is None else "edit owner", change):
-                self.query_one("#owners", OwnersPane).select_owner(name)
-
-        title = "New owner" if owner is None else "Edit owner (a rename follows everywhere)"
-        self.app.push_screen(FormDialog(title, fields), done)
-
-    @on(OwnersPane.DeleteRequested)
-    def _delete_owner(self, event: OwnersPane.DeleteRequested) -> None:
-        held = sum(event.name in s.owners for s in self.document.roadmap.signposts)
-        if self._change("delete owner", lambda r: (delete_owner(r, event.name),
-                                                   self.signposts.selected_id)):
-            self.app.notify(f'Deleted the owner "{event.name}" (held {held} signposts). '
-                            "ctrl+z brings them back.", markup=False)
-
-    @on(TimelinePane.EditRequested)
-    def _edit_phase(self, event: TimelinePane.EditRequested) -> None:
-        if self._refused_when_read_only():
-            return
-        phase = None if event.name is None else self.document.roadmap.phase_named(event.name)
-        fields = [
-            FormField("name", "Name", phase.name if phase else "", "(the phase's name)"),
-            FormField("start", "Start", str(phase.start or "") if phase else "",
-                      "YYYY-MM-DD or YYYY-MM"),
-            FormField("end", "End", str(phase.end or "") if phase else "",
-                      "YYYY-MM-DD or YYYY-MM"),
-            FormField("description", "Description", phase.description if phase else ""),
-        ]
-
-        def done(values: dict[str, str] | None) -> None:
-            if values is None:
-                return
-            values = self._typed_values(values)
-            name = values["name"].strip()
-            selected = self.signposts.selected_id
-
-            def change(roadmap: Roadmap) -> tuple[Roadmap, str | None]:
-                details: dict[str, Any] = {"start": parse_date(values["start"], "start"),
-                                           "end": parse_date(values["end"], "due"),
-                                           "description": values["description"]}
-                if phase is None:
-                    return add_phase(roadmap, name, **details), selected
-                if name != phase.name:
-                    roadmap = rename_phase(roadmap, phase.name, name)
-                return update_phase(roadmap, name, **details), selected
-
-            if self._change("add phase" if phase is None else "edit phase", change):
-                self.query_one("#timeline", TimelinePane).show(self.document.roadmap,
-                                                               selected=name)
-
-        title = "New phase" if phase is None else "Edit phase (a rename follows everywhere)"
-        self.app.push_screen(FormDialog(title, fields), done)
-
-    @on(TimelinePane.MoveRequested)
-    def _move_phase(self, event: TimelinePane.MoveRequested) -> None:
-        if self._change("move phase", lambda r: (move_phase(r, event.name, event.offset),
-                                                 self.signposts.selected_id)):
-            self.query_one("#timeline", TimelinePane).show(self.document.roadmap,
-                                                           selected=event.name)
-
-    @on(TimelinePane.DeleteRequested)
-    def _delete_phase(self, event: TimelinePane.DeleteRequested) -> None:
-        if self._change("delete phase", lambda r: (delete_phase(r, event.name),
-                                                   self.signposts.selected_id)):
-            self.app.notify(f'Deleted the phase "{event.name}". ctrl+z brings it back.',
-                            markup=False)
-
-    def action_edit_roadmap(self) -> None:
-        """The roadmap's own fields: title, group, event, question, facilitator, people."""
-        if self._refused_when_read_only():
-            return
-        roadmap = self.document.roadmap
-        fields = [
-            FormField("title", "Title", roadmap.title),
-            FormField("group", "Group", roadmap.group),
-            FormField("event", "Event", roadmap.event),
-            FormField("question", "Question", roadmap.question),
-            FormField("facilitator", "Facilitator", roadmap.facilitator),
-            FormField("participants", "Participants", ", ".join(roadmap.participants),
-                      "(none) names, comma separated"),
-        ]
-
-        def done(values: dict[str, str] | None) -> None:
-            if values is None:
-                return
-            values = self._typed_values(values)
-            changes: dict[str, Any] = {k: v.strip() for k, v in values.items()}
-            changes["participants"] = split_list(values["participants"])
-            selected = self.signposts.selected_id
-            if self._change("edit roadmap details",
-                            lambda r: (update_roadmap(r, **changes), selected)):
-                self.show_header()
-
-        self.app.push_screen(FormDialog("Roadmap details", fields), done)
 
     # -- help -------------------------------------------------------------------------
 
