@@ -48,3 +48,23 @@ def test_quit_dialog(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-u
 
 def test_timeline_pane(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(app, press=["3"], terminal_size=(120, 40))
+
+
+def test_recovery_offer_compared(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """What a facilitator sees after a crash, with the differences listed."""
+    from roadmap_tui import load
+    from roadmap_tui.model.operations import add_owner, update_signpost
+    from roadmap_tui.paths import file_key, recovery_folder
+    from roadmap_tui.storage.recovery import HEADER, RecoveryJournal
+
+    path = tmp_path / "prevention.toml"
+    shutil.copyfile(EXAMPLE, path)
+    roadmap = load(path)
+    typed = add_owner(update_signpost(roadmap, roadmap.signposts[1].id, status="active",
+                                      title="Train village chiefs to spot recruiters"), "Sok")
+    journal = RecoveryJournal(recovery_folder(), file_key(path), path)
+    journal.write(typed, journal.ticket())
+    body = journal.file.read_text().split("\n", 1)[1]
+    journal.file.write_text(f'{HEADER}{{"file": "{path}", "written": '
+                            f'"2021-03-15T10:42:00+07:00"}}\n{body}')
+    assert snap_compare(PinnedApp(path), press=["c"], terminal_size=(80, 24))
