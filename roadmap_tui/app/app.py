@@ -69,8 +69,11 @@ class RoadmapApp(App[None]):
         try:
             document = Document.open(Path(path), read_only=read_only)
         except RoadmapFileError as error:
+            kept = paths.recovery_folder() / f"{paths.file_key(Path(path))}.toml"
+            earlier = (f" Unsaved work on it from an earlier session is kept in {kept}: "
+                       "open that file to get it back." if kept.exists() else "")
             self._problems.append(f"{error}\nStarted an untitled roadmap instead; "
-                                  "the file was not touched.")
+                                  f"the file was not touched.{earlier}")
             document = Document.untitled()
             document.read_only = read_only
             return document

@@ -104,12 +104,17 @@ def _is_stale(holder: LockHolder) -> bool:
     """A lock from a process on this host that no longer runs (or an unreadable one)."""
     if holder.pid is None:
         return holder.host == ""
-    if holder.host != this_host():
-        return False
+    return holder.host == this_host() and not is_running(holder.pid)
+
+
+def is_running(pid: int) -> bool:
+    """Whether a process with this id runs on this machine (another user's counts)."""
     try:
-        os.kill(holder.pid, 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
-        return True
+        return False
     except PermissionError:
-        return False  # alive, another user's
-    return False
+        return True
+    except OverflowError:
+        return False
+    return True

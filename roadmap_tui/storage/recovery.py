@@ -23,6 +23,7 @@ from ..model.roadmap import Roadmap
 from .codec import encode
 from .errors import RoadmapFileError
 from .files import parse, read_bytes, write_text_atomically
+from .lock import is_running
 
 HEADER = "# roadmap-tui recovery copy: "
 
@@ -86,6 +87,18 @@ class RecoveryJournal:
                 return None
             raise
         return read_recovery(self.file, data)
+
+
+def untitled_left_behind(folder: Path) -> list[RecoveryJournal]:
+    """Untitled sessions' recovery copies whose process has ended, newest first."""
+    found: list[tuple[float, RecoveryJournal]] = []
+    for file in folder.glob("untitled-*.toml"):
+        pid = file.stem.removeprefix("untitled-")
+        if not pid.isdigit() or int(pid) == os.getpid() or is_running(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            found.append((file.stat().st_mtime, RecoveryJournal(folder, file.stem, None)))
+    return [journal for _, journal in sorted(found, key=lambda f: f[0], reverse=True)]
 
 
 def read_recovery(file: Path, data: bytes) -> Recovery:

@@ -153,14 +153,33 @@ async def test_untitled_work_is_offered_to_the_next_untitled_session(tmp_path: P
         set_input(app, "#quick-add", "Remember me @Ana")
         await pilot.press("enter")
         assert app.main.keep_in_journal() == journal_of(None).file
-    # The app ended without saving or discarding (as a kill would): the copy stays.
-    assert journal_of(None).file.exists()
+    # As if that session's process had been killed: its copy carries a dead pid.
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    left = journal_of(None).file.with_name(f"untitled-{dead}.toml")
+    journal_of(None).file.rename(left)
     app = RoadmapApp()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         dialog(app, "recovery-dialog")
         await pilot.press("r")
         assert [s.title for s in app.document.roadmap.signposts] == ["Remember me"]
+        assert not left.exists()  # taken over: now in this session's own copy
+        recovery = journal_of(None).read()
+        assert recovery is not None and recovery.roadmap == app.document.roadmap
+
+
+async def test_a_running_untitled_session_keeps_its_copy_to_itself(
+        other_process: subprocess.Popen[bytes]) -> None:
+    theirs = RecoveryJournal(recovery_folder(), f"untitled-{other_process.pid}", None)
+    theirs.write(Roadmap(title="Theirs"), theirs.ticket())
+    app = RoadmapApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen is app.main
+        app.main._change("retitle", lambda r: (replace(r, title="Mine"), None))
+        app.main.keep_in_journal()
+    assert theirs.read() is not None and theirs.read().roadmap.title == "Theirs"
 
 
 async def test_a_recovery_copy_equal_to_the_file_is_removed_quietly(roadmap_file: Path) -> None:
@@ -548,3 +567,15 @@ async def test_keys_typed_right_after_a_land_in_the_capture_line(roadmap_file: P
         await pilot.pause()
         assert app.screen is app.main
         assert app.query_one("#quick-add", Input).value == "Sec"
+
+
+async def test_a_broken_file_with_a_recovery_copy_says_where_the_copy_is(
+        roadmap_file: Path) -> None:
+    journal = leave_recovery(roadmap_file, retitled(load(roadmap_file), "Kept"))
+    roadmap_file.write_text("format = 1\n[roadmap\n")  # broken by another program
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        (problem,) = [n for n in notices(app) if "invalid TOML" in n]
+        assert f"kept in {journal.file}" in problem
+    assert load(journal.file).signposts[0].title == "Kept"

@@ -19,7 +19,7 @@ from roadmap_tui.paths import file_key
 from roadmap_tui.storage import RoadmapFileError
 from roadmap_tui.storage.files import digest_of, read_roadmap
 from roadmap_tui.storage.lock import FileLock, LockHolder, lock_path, this_host
-from roadmap_tui.storage.recovery import HEADER, RecoveryJournal
+from roadmap_tui.storage.recovery import HEADER, RecoveryJournal, untitled_left_behind
 from roadmap_tui.storage.versions import MAX_VERSIONS, LocalHistory
 
 
@@ -122,7 +122,7 @@ def test_a_broken_recovery_copy_is_an_error_not_a_crash(tmp_path: Path) -> None:
 def test_file_keys_are_readable_and_unique_per_file(tmp_path: Path) -> None:
     one, two = tmp_path / "a" / "plan.toml", tmp_path / "b" / "plan.toml"
     assert file_key(one).startswith("plan-") and file_key(one) != file_key(two)
-    assert file_key(None) == "untitled"
+    assert file_key(None) == f"untitled-{os.getpid()}"
     assert "/" not in file_key(tmp_path / "../x/ yes [x].toml")
 
 
@@ -216,3 +216,21 @@ def test_differences_are_capped() -> None:
     theirs = roadmap(count=30)
     lines = differences(ours, theirs, limit=5)
     assert len(lines) == 5 and lines[-1] == "\u2026 and 26 more differences"
+
+
+def test_untitled_copies_left_by_ended_sessions_are_found_newest_first(tmp_path: Path) -> None:
+    ended = [subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+             for _ in range(2)]
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        for number, pid in enumerate([*ended, str(running.pid), str(os.getpid())]):
+            journal = RecoveryJournal(tmp_path, f"untitled-{pid}", None)
+            journal.write(roadmap(f"v{number}"), journal.ticket())
+            os.utime(journal.file, (1000 + number, 1000 + number))
+        (tmp_path / "untitled-x.toml").write_text("")
+        found = untitled_left_behind(tmp_path)
+    finally:
+        running.kill()
+        running.wait()
+    assert [j.file.stem for j in found] == [f"untitled-{ended[1]}", f"untitled-{ended[0]}"]

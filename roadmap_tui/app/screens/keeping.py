@@ -22,7 +22,7 @@ from ...model import Roadmap
 from ...model.compare import differences
 from ...storage import RoadmapFileError
 from ...storage.lock import FileLock
-from ...storage.recovery import Recovery, RecoveryJournal
+from ...storage.recovery import Recovery, RecoveryJournal, untitled_left_behind
 from ...storage.versions import LocalHistory
 from ..document import Document
 from .dialogs import ChoiceDialog, VersionsDialog
@@ -130,25 +130,34 @@ class Safekeeping(_Base):
     # -- the recovery offer --------------------------------------------------------------
 
     def _offer_recovery(self) -> None:
-        try:
-            recovery = self.journal.read()
-        except RoadmapFileError as error:
-            self.app.notify(f"A recovery copy could not be read, so it was left in place: "
-                            f"{error}", severity="warning", markup=False, timeout=20)
+        """Offer what an earlier session left: this file's recovery copy or, for untitled
+        work, the newest one an ended untitled session left (one per start)."""
+        sources = [self.journal]
+        if self.document.path is None:
+            sources = untitled_left_behind(self.journal.file.parent)
+        for source in sources:
+            try:
+                recovery = source.read()
+            except RoadmapFileError as error:
+                self.app.notify(f"A recovery copy could not be read, so it was left in "
+                                f"place: {error}", severity="warning", markup=False,
+                                timeout=20)
+                continue
+            if recovery is None:
+                continue
+            if recovery.roadmap == self.document.roadmap:
+                source.discard()  # the work it held was saved after all
+                continue
+            if self.document.read_only:
+                self.app.notify(f"Unsaved work for this roadmap is kept in {recovery.file}; "
+                                "open it without --read-only to restore it.",
+                                severity="warning", markup=False, timeout=20)
+                return
+            self._ask_recovery(source, recovery, compared=False)
             return
-        if recovery is None:
-            return
-        if recovery.roadmap == self.document.roadmap:
-            self.journal.discard()  # the work it held was saved after all
-            return
-        if self.document.read_only:
-            self.app.notify(f"Unsaved work for this roadmap is kept in {recovery.file}; "
-                            "open it without --read-only to restore it.",
-                            severity="warning", markup=False, timeout=20)
-            return
-        self._ask_recovery(recovery, compared=False)
 
-    def _ask_recovery(self, recovery: Recovery, *, compared: bool) -> None:
+    def _ask_recovery(self, source: RecoveryJournal, recovery: Recovery, *,
+                      compared: bool) -> None:
         when = (recovery.written.strftime("%Y-%m-%d %H:%M") if recovery.written
                 else "an earlier session")
         belongs = "untitled work" if recovery.target is None else recovery.target.name
@@ -165,18 +174,23 @@ class Safekeeping(_Base):
             ChoiceDialog(question, choices, title="Recovered work", details=details,
                          id="recovery-compared" if compared else "recovery-dialog",
                          can_cancel=False),
-            partial(self._recovery_answered, recovery))
+            partial(self._recovery_answered, source, recovery))
 
-    def _recovery_answered(self, recovery: Recovery, answer: str | None) -> None:
+    def _recovery_answered(self, source: RecoveryJournal, recovery: Recovery,
+                           answer: str | None) -> None:
         if answer == "compare":
-            self._ask_recovery(recovery, compared=True)
+            self._ask_recovery(source, recovery, compared=True)
         elif answer == "restore":
             self.show_roadmap(self.document.replace_all(recovery.roadmap,
                                                         "restore recovered work"))
+            # The work now belongs to this session: kept in its own copy, then the old
+            # one goes (a file's copy is this session's own already).
+            if source is not self.journal and self.keep_in_journal() is not None:
+                source.discard()
             self.app.notify("Recovered work restored: ctrl+s saves it, ctrl+z undoes it.",
                             markup=False, timeout=8)
         elif answer == "discard":
-            self.journal.discard()
+            source.discard()
             self.app.notify("The recovered work was discarded.", markup=False, timeout=4)
 
     # -- writing the journal ---------------------------------------------------------------
