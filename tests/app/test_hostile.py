@@ -39,14 +39,11 @@ async def test_markup_in_every_field_is_shown_literally_and_never_acts(tmp_path:
         assert CLICK in text  # header title, list, editor
         assert "[bold]loud[/bold] [/]" in text
         assert "[red]group[/]" in text
+        # Clicks and hovers over every pane are the matrix test's (test_hostile_matrix.py);
+        # here: the panes' text, a notice quoting a title, the present view, the palette.
         for pane in ("2", "3", "1"):
             await pilot.press(pane)
             await pilot.pause()
-            for y in range(3, 44, 10):
-                for x in (10, 70, 130):
-                    await pilot.click(offset=(x, y))
-                await pilot.hover(offset=(100, y))
-            assert app.is_running
             if pane == "2":
                 assert "[i]org[/i]" in screen_text(app)
             if pane == "3":
