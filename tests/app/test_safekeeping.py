@@ -579,3 +579,14 @@ async def test_a_broken_file_with_a_recovery_copy_says_where_the_copy_is(
         (problem,) = [n for n in notices(app) if "invalid TOML" in n]
         assert f"kept in {journal.file}" in problem
     assert load(journal.file).signposts[0].title == "Kept"
+
+
+async def test_quitting_right_after_undoing_to_the_saved_state_leaves_no_copy(
+        roadmap_file: Path) -> None:
+    journal = journal_of(roadmap_file)
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        edit(app, "Changed")
+        app.main.keep_in_journal()
+        await pilot.press("ctrl+z", "q")  # within the journal's second: not yet updated
+    assert not journal.file.exists()

@@ -113,6 +113,8 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
         self.start_keeping()
 
     def on_unmount(self) -> None:
+        if not self.document.is_modified:
+            self.journal.discard()  # an undo back to the saved state in the last second
         self.release_lock()
 
     def on_resize(self, event: events.Resize) -> None:
