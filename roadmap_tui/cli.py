@@ -142,9 +142,10 @@ def _run_app(app: RoadmapApp) -> int:
     app.run()
     if app.return_code:
         if app.crash_recovery is not None:
+            path = app.document.path
+            again = f"{PROG} {path}" if path is not None else f"{PROG} with no file"
             print(f"{PROG} stopped before your changes were saved. They are kept in "
-                  f"{app.crash_recovery}; start {PROG} on the same file to restore them.",
-                  file=sys.stderr)
+                  f"{app.crash_recovery}; start {again} to restore them.", file=sys.stderr)
         return app.return_code
     return EXIT_OK
 

@@ -9,7 +9,6 @@ read-only home costs only the feature that needed the folder.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 
@@ -47,11 +46,10 @@ def folders() -> list[tuple[str, Path]]:
 def file_key(path: Path | None) -> str:
     """A file name standing for one roadmap file: readable, and unique per absolute path.
 
-    Untitled work (no path) is keyed by the process (``untitled-PID``), so two
-    untitled sessions never write over each other's recovery copy.
+    Untitled work (no path) has the one key ``untitled``.
     """
     if path is None:
-        return f"untitled-{os.getpid()}"
+        return "untitled"
     absolute = Path(path).resolve()
     digest = hashlib.sha256(str(absolute).encode("utf-8", "surrogatepass")).hexdigest()
     stem = re.sub(r"[^\w.-]+", "-", absolute.stem, flags=re.ASCII).strip("-.")[:40]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 from dataclasses import replace
 from datetime import date
@@ -16,6 +17,7 @@ from .. import paths
 from ..model import Roadmap
 from ..settings import Settings, read_settings, write_settings
 from ..storage import RoadmapFileError
+from ..storage.recovery import left_behind
 from .commands import RoadmapCommands
 from .document import Document
 from .screens.main import MainScreen
@@ -69,9 +71,9 @@ class RoadmapApp(App[None]):
         try:
             document = Document.open(Path(path), read_only=read_only)
         except RoadmapFileError as error:
-            kept = paths.recovery_folder() / f"{paths.file_key(Path(path))}.toml"
-            earlier = (f" Unsaved work on it from an earlier session is kept in {kept}: "
-                       "open that file to get it back." if kept.exists() else "")
+            left = left_behind(paths.recovery_folder(), paths.file_key(Path(path)))
+            earlier = (f" Unsaved work on it from an earlier session is kept in "
+                       f"{left[0].file}: open that file to get it back." if left else "")
             self._problems.append(f"{error}\nStarted an untitled roadmap instead; "
                                   f"the file was not touched.{earlier}")
             document = Document.untitled()
@@ -121,6 +123,8 @@ class RoadmapApp(App[None]):
 
     def _keep_before_ending(self) -> None:
         try:
+            with contextlib.suppress(Exception):
+                self._main.editor.commit()  # the field being typed in, as leaving it would
             self.crash_recovery = self._main.keep_in_journal()
         except Exception:  # the reason for ending is the one to report
             self.crash_recovery = None

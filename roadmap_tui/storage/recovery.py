@@ -17,6 +17,7 @@ import os
 import threading
 from dataclasses import dataclass
 from datetime import datetime
+from glob import escape as glob_escape
 from pathlib import Path
 
 from ..model.roadmap import Roadmap
@@ -26,6 +27,8 @@ from .files import parse, read_bytes, write_text_atomically
 from .lock import is_running
 
 HEADER = "# roadmap-tui recovery copy: "
+DISCARDED = "discarded"
+MAX_DISCARDED = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +43,13 @@ class Recovery:
 
 
 class RecoveryJournal:
-    """The recovery copy of one open roadmap, at ``folder / f"{key}.toml"``."""
+    """The recovery copy of one open roadmap in one process, at
+    ``folder / f"{key}-pid{pid}.toml"``: each process keeps its own, so a second
+    instance on the same file never overwrites or removes the first one's."""
 
-    def __init__(self, folder: Path, key: str, target: Path | None) -> None:
-        self.file = folder / f"{key}.toml"
+    def __init__(self, folder: Path, key: str, target: Path | None, *,
+                 pid: int | None = None) -> None:
+        self.file = folder / f"{key}-pid{os.getpid() if pid is None else pid}.toml"
         self.target = target
         self._lock = threading.Lock()
         self._tickets = itertools.count(1)
@@ -65,6 +71,27 @@ class RecoveryJournal:
             write_text_atomically(self.file, text, create_parents=True)
             self._newest_done = ticket
             return True
+
+    def set_aside(self) -> Path | None:
+        """Let the copy go without destroying it: it moves to ``discarded/`` (the newest
+        20 are kept), out of every recovery offer. Returns where it went."""
+        ticket = self.ticket()
+        with self._lock:
+            self._newest_done = ticket
+            aside = self.file.parent / DISCARDED / (
+                f"{self.file.stem}-{datetime.now():%Y%m%dT%H%M%S.%f}.toml")
+            try:
+                aside.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self.file, aside)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.file)
+                return None
+        kept = sorted(aside.parent.glob("*.toml"), key=_modified, reverse=True)
+        for old in kept[MAX_DISCARDED:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+        return aside
 
     def discard(self) -> None:
         """Remove the copy; writes still in flight from before are dropped.
@@ -89,16 +116,24 @@ class RecoveryJournal:
         return read_recovery(self.file, data)
 
 
-def untitled_left_behind(folder: Path) -> list[RecoveryJournal]:
-    """Untitled sessions' recovery copies whose process has ended, newest first."""
+def left_behind(folder: Path, key: str) -> list[RecoveryJournal]:
+    """Recovery copies for ``key`` whose process has ended, newest first: the work a
+    killed or crashed session left. A running instance's copy is its own business."""
     found: list[tuple[float, RecoveryJournal]] = []
-    for file in folder.glob("untitled-*.toml"):
-        pid = file.stem.removeprefix("untitled-")
+    for file in folder.glob(f"{glob_escape(key)}-pid*.toml"):
+        pid = file.stem.removeprefix(f"{key}-pid")
         if not pid.isdigit() or int(pid) == os.getpid() or is_running(int(pid)):
             continue
         with contextlib.suppress(OSError):
-            found.append((file.stat().st_mtime, RecoveryJournal(folder, file.stem, None)))
+            found.append((_modified(file), RecoveryJournal(folder, key, None, pid=int(pid))))
     return [journal for _, journal in sorted(found, key=lambda f: f[0], reverse=True)]
+
+
+def _modified(file: Path) -> float:
+    try:
+        return file.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def read_recovery(file: Path, data: bytes) -> Recovery:

@@ -24,8 +24,9 @@ from textual.widgets import Static
 from roadmap_tui import load
 from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.screens.dialogs import ChoiceDialog
-from roadmap_tui.paths import file_key, recovery_folder
+from roadmap_tui.paths import file_key, history_folder, recovery_folder
 from roadmap_tui.storage.lock import lock_path
+from roadmap_tui.storage.versions import LocalHistory
 
 from .conftest import EXAMPLE, SIZE, set_input
 
@@ -93,7 +94,7 @@ class TerminalApp:
 def test_kill_9_mid_session_loses_nothing_older_than_two_seconds(tmp_path: Path) -> None:
     path = tmp_path / "plan.toml"
     shutil.copyfile(EXAMPLE, path)
-    journal = recovery_folder() / f"{file_key(path)}.toml"
+    folder = recovery_folder()
     ideas = [f"Idea {n} typed before kill {n}" for n in range(1, ROUNDS + 1)]
     for round_number, idea in enumerate(ideas):
         app = TerminalApp(path)
@@ -106,7 +107,7 @@ def test_kill_9_mid_session_loses_nothing_older_than_two_seconds(tmp_path: Path)
         time.sleep(JOURNAL_WAIT)
         app.type("Typed just before the kill\r")  # within the last 2 s: may be lost
         app.kill()
-        assert journal.exists()
+        (journal,) = folder.glob(f"{file_key(path)}-pid{app.pid}.toml")
         recovered = load(journal)  # a recovery copy is a roadmap file
         assert all(any(s.title == kept for s in recovered.signposts)
                    for kept in ideas[: round_number + 1])
@@ -116,7 +117,7 @@ def test_kill_9_mid_session_loses_nothing_older_than_two_seconds(tmp_path: Path)
     app.type("r")
     time.sleep(0.3)
     app.type("\x13")  # ctrl+s
-    app.wait_until(lambda: not journal.exists(), "the save to remove the recovery copy")
+    app.wait_until(lambda: not list(folder.glob("*.toml")), "the save to remove every copy")
     app.type("q")
     assert app.wait_for_exit() == 0
     titles = [s.title for s in load(path).signposts]
@@ -131,29 +132,39 @@ async def test_two_instances_on_one_file_warn_and_never_overwrite_silently(
     shutil.copyfile(EXAMPLE, path)
     first = TerminalApp(path)
     first.wait_until(lock_path(path).exists, "the first instance to open the file")
+    time.sleep(0.3)
+    first.type("aTyped in the first instance\r")
+    time.sleep(JOURNAL_WAIT)
+    first_copy = recovery_folder() / f"{file_key(path)}-pid{first.pid}.toml"
+    assert first_copy.exists()
     second = RoadmapApp(path)
     async with second.run_test(size=SIZE) as pilot:
         await pilot.pause(0.2)
         assert isinstance(second.screen, ChoiceDialog) and second.screen.id == "lock-dialog"
         question = second.screen.query_one(".dialog-question", Static).render()
         assert f"process {first.pid} on this computer" in str(question)
-        await pilot.press("o")  # open anyway
+        await pilot.press("o")  # open anyway: the first one's live copy is not offered
+        await pilot.pause()
+        assert second.screen is second.main
         set_input(second, "#quick-add", "Saved by the second instance")
         await pilot.press("enter", "ctrl+s")
         assert "Saved by the second instance" in path.read_text()
-        first.type("aTyped in the first instance\r")
-        time.sleep(0.3)
-        first.type("\x13")  # ctrl+s: the file changed since the first one opened it
-        first.wait_for_text(b"Changed on disk", "the first instance to ask")
-        first.type("r")  # reload: the second instance's save wins, undo could bring ours
-        time.sleep(0.3)
-        first.type("\x1b")  # from the capture line back to the list
-        time.sleep(0.8)  # a lone escape is told from an escape sequence by a pause
-        first.type("q")
-        assert first.wait_for_exit() == 0
+    # The second one saved and quit: the first one's unsaved work is still kept.
+    assert "Typed in the first instance" in first_copy.read_text()
+    first.type("\x13")  # ctrl+s: the file changed since the first one opened it
+    first.wait_for_text(b"Changed on disk", "the first instance to ask")
+    first.type("r")  # reload: theirs is taken; ours goes to the earlier versions
+    time.sleep(0.3)
+    first.type("\x1b")  # from the capture line back to the list
+    time.sleep(0.8)  # a lone escape is told from an escape sequence by a pause
+    first.type("q")
+    assert first.wait_for_exit() == 0
     titles = [s.title for s in load(path).signposts]
     assert "Saved by the second instance" in titles
     assert "Typed in the first instance" not in titles
+    kept = LocalHistory(history_folder(), file_key(path)).versions()
+    assert any("Typed in the first instance" in [s.title for s in load(v.file).signposts]
+               for v in kept)  # the reload kept the first one's version
     assert not lock_path(path).exists()
 
 
@@ -162,7 +173,6 @@ def test_a_dropped_terminal_or_a_shutdown_keeps_even_the_last_edit(
         tmp_path: Path, stop: signal.Signals) -> None:
     path = tmp_path / "plan.toml"
     shutil.copyfile(EXAMPLE, path)
-    journal = recovery_folder() / f"{file_key(path)}.toml"
     app = TerminalApp(path)
     app.wait_until(lock_path(path).exists, "the app to open the file")
     time.sleep(0.3)
@@ -170,7 +180,7 @@ def test_a_dropped_terminal_or_a_shutdown_keeps_even_the_last_edit(
     time.sleep(0.2)  # far less than the journal's two seconds
     os.kill(app.pid, stop)
     assert app.wait_for_exit() == 128 + stop.value
-    recovered = load(journal)
+    recovered = load(recovery_folder() / f"{file_key(path)}-pid{app.pid}.toml")
     assert "Typed a moment before the connection dropped" in [
         s.title for s in recovered.signposts]
     assert not lock_path(path).exists()

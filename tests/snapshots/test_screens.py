@@ -52,6 +52,8 @@ def test_timeline_pane(app: PinnedApp, snap_compare) -> None:  # type: ignore[no
 
 def test_recovery_offer_compared(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
     """What a facilitator sees after a crash, with the differences listed."""
+    from faults import dead_pid
+
     from roadmap_tui import load
     from roadmap_tui.model.operations import add_owner, update_signpost
     from roadmap_tui.paths import file_key, recovery_folder
@@ -62,7 +64,7 @@ def test_recovery_offer_compared(tmp_path: Path, snap_compare) -> None:  # type:
     roadmap = load(path)
     typed = add_owner(update_signpost(roadmap, roadmap.signposts[1].id, status="active",
                                       title="Train village chiefs to spot recruiters"), "Sok")
-    journal = RecoveryJournal(recovery_folder(), file_key(path), path)
+    journal = RecoveryJournal(recovery_folder(), file_key(path), path, pid=dead_pid())
     journal.write(typed, journal.ticket())
     body = journal.file.read_text().split("\n", 1)[1]
     journal.file.write_text(f'{HEADER}{{"file": "{path}", "written": '

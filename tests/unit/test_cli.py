@@ -302,3 +302,6 @@ def test_a_crash_says_where_the_unsaved_work_is(
     assert main([str(tmp_path / "plan.toml")]) == 1
     err = capsys.readouterr().err
     assert "stopped before your changes were saved" in err and str(kept) in err
+    assert f"start roadmap-tui {tmp_path / 'plan.toml'} to restore" in err
+    assert main([]) == 1
+    assert "start roadmap-tui with no file to restore" in capsys.readouterr().err

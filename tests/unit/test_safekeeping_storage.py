@@ -19,7 +19,7 @@ from roadmap_tui.paths import file_key
 from roadmap_tui.storage import RoadmapFileError
 from roadmap_tui.storage.files import digest_of, read_roadmap
 from roadmap_tui.storage.lock import FileLock, LockHolder, lock_path, this_host
-from roadmap_tui.storage.recovery import HEADER, RecoveryJournal, untitled_left_behind
+from roadmap_tui.storage.recovery import HEADER, RecoveryJournal, left_behind
 from roadmap_tui.storage.versions import MAX_VERSIONS, LocalHistory
 
 
@@ -122,7 +122,7 @@ def test_a_broken_recovery_copy_is_an_error_not_a_crash(tmp_path: Path) -> None:
 def test_file_keys_are_readable_and_unique_per_file(tmp_path: Path) -> None:
     one, two = tmp_path / "a" / "plan.toml", tmp_path / "b" / "plan.toml"
     assert file_key(one).startswith("plan-") and file_key(one) != file_key(two)
-    assert file_key(None) == f"untitled-{os.getpid()}"
+    assert file_key(None) == "untitled"
     assert "/" not in file_key(tmp_path / "../x/ yes [x].toml")
 
 
@@ -204,10 +204,12 @@ def test_differences_name_what_changed() -> None:
     ours = roadmap()
     theirs = update_signpost(ours, "s2", title="Renamed", status="done")
     theirs = add_owner(move_signpost(theirs, "s1", 1), "Chab Dai")
-    lines = differences(ours, theirs)
-    assert 'owner "Chab Dai" added' in lines
-    assert 'signpost "Renamed": title, status changed' in lines
-    assert "signposts reordered" in lines
+    lines = differences(ours, theirs, ours_are="in yours", theirs_are="on disk")
+    assert 'owner "Chab Dai" only on disk' in lines
+    assert 'signpost s2: "Signpost 2" in yours, "Renamed" on disk (and status)' in lines
+    assert "the signposts are in another order" in lines
+    statuses = update_signpost(ours, "s3", status="done", due=None)
+    assert differences(ours, statuses) == ['signpost "Signpost 3": status differ']
     assert differences(ours, ours) == []
 
 
@@ -218,19 +220,31 @@ def test_differences_are_capped() -> None:
     assert len(lines) == 5 and lines[-1] == "\u2026 and 26 more differences"
 
 
-def test_untitled_copies_left_by_ended_sessions_are_found_newest_first(tmp_path: Path) -> None:
+def test_copies_left_by_ended_sessions_are_found_newest_first(tmp_path: Path) -> None:
     ended = [subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                             capture_output=True, text=True, check=True).stdout.strip()
              for _ in range(2)]
     running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
         for number, pid in enumerate([*ended, str(running.pid), str(os.getpid())]):
-            journal = RecoveryJournal(tmp_path, f"untitled-{pid}", None)
+            journal = RecoveryJournal(tmp_path, "plan-abc", None, pid=int(pid))
             journal.write(roadmap(f"v{number}"), journal.ticket())
             os.utime(journal.file, (1000 + number, 1000 + number))
-        (tmp_path / "untitled-x.toml").write_text("")
-        found = untitled_left_behind(tmp_path)
+        other = RecoveryJournal(tmp_path, "other-def", None, pid=int(ended[0]))
+        other.write(roadmap(), other.ticket())
+        (tmp_path / "plan-abc-pidx.toml").write_text("")
+        found = left_behind(tmp_path, "plan-abc")
     finally:
         running.kill()
         running.wait()
-    assert [j.file.stem for j in found] == [f"untitled-{ended[1]}", f"untitled-{ended[0]}"]
+    assert [j.file.name for j in found] == [f"plan-abc-pid{ended[1]}.toml",
+                                           f"plan-abc-pid{ended[0]}.toml"]
+
+
+def test_a_copy_set_aside_leaves_every_offer_but_is_kept(tmp_path: Path) -> None:
+    journal = RecoveryJournal(tmp_path, "plan", None, pid=1)
+    journal.write(roadmap("Let go"), journal.ticket())
+    aside = journal.set_aside()
+    assert aside is not None and aside.parent == tmp_path / "discarded"
+    assert not journal.file.exists() and load(aside).title == "Let go"
+    assert left_behind(tmp_path, "plan") == []

@@ -21,7 +21,7 @@ from textual.timer import Timer
 from ...model import Roadmap
 from ...model.compare import differences
 from ...storage import RoadmapFileError
-from ...storage.files import LoadedRoadmap, digest_of, parse, write_text_atomically
+from ...storage.files import LoadedRoadmap, digest_of, dumps, parse, write_text_atomically
 from ..document import Disk, Document, ReadOnlyError
 from ..timer import SessionTimer
 from .dialogs import ChoiceDialog, ExportChoice, ExportDialog, FormDialog, FormField, PathDialog
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
+NOT_SAVED = "Not saved"
 AfterSave = Callable[[], object] | None
 """What to do once a save went through (quit, open another file)."""
 SHOWN_WARNINGS = 3
@@ -81,17 +82,20 @@ class FileActions(Safekeeping):
             return
         self.save_to(self.document.path)
 
-    def action_save_as(self, after: AfterSave = None) -> None:
+    def action_save_as(self, after: AfterSave = None, suggestion: Path | None = None) -> None:
         """Ask for a path, confirm replacing a file, save, then run ``after``."""
         if self.document.read_only:
             self.app.notify("Read-only: nothing is written.", severity="warning", markup=False)
             return
-        default = self.document.path or Path.cwd() / f"{_slug(self.document.roadmap.title)}.toml"
+        file_name = f"{_slug(self.document.roadmap.title)}.toml"
+        default = suggestion or self.document.path or Path.cwd() / file_name
 
         def chosen(path: Path | None) -> None:
             if path is None:
                 return
-            if path.suffix == "":
+            if path.is_dir():
+                path = path / (self.document.path.name if self.document.path else file_name)
+            elif path.suffix == "":
                 path = path.with_suffix(".toml")
             if path != self.document.path and path.exists():
                 self._ask(f"{path} exists. Replace it with this roadmap?",
@@ -106,27 +110,28 @@ class FileActions(Safekeeping):
     def save_to(self, path: Path, after: AfterSave = None) -> None:
         """Save, first asking when that would overwrite work that is not ours."""
         check = self.document.check_disk(path)
-        name = path.name
         if check.state is Disk.CHANGED:
             details, disk = self._disk_differences(check.data or b"", path)
             choices = [("Overwrite", "overwrite"), ("Save as", "save-as")]
             if disk is not None:
                 choices.append(("Reload", "reload"))
-            self._ask(f"{name} was changed on disk since you opened it, by another program "
-                      "or person. Overwrite their version, save yours elsewhere, or reload "
-                      "theirs (ctrl+z then brings yours back)?",
+            self._ask(f"{path} was changed on disk since you opened it, by another program "
+                      "or person.\nOverwrite: yours replaces theirs (theirs is kept in "
+                      "Earlier versions).\nSave as: yours goes to another file.\nReload: "
+                      "theirs replaces yours (yours is kept in Earlier versions; ctrl+z "
+                      "brings it back).",
                       [*choices, ("Cancel", "cancel")],
                       partial(self._changed_answered, path, after, disk),
                       title="Changed on disk", details=details, id="changed-dialog")
         elif check.state is Disk.VANISHED:
-            self._ask(f"{name} was deleted or moved since you opened it. Write it again "
+            self._ask(f"{path} was deleted or moved since you opened it. Write it again "
                       "where it was, or save elsewhere?",
                       [("Write it again", "write"), ("Save as", "save-as"),
                        ("Cancel", "cancel")],
                       partial(self._changed_answered, path, after, None),
                       title="File gone", id="changed-dialog")
         elif check.data is not None and not os.access(path, os.W_OK):
-            self._ask(f"{name} is read-only (you have no write permission on it). Replace "
+            self._ask(f"{path.name} is read-only (you have no write permission on it). Replace "
                       "it anyway? It stays read-only afterwards.",
                       [("Replace", "replace"), ("Save as", "save-as"), ("Cancel", "cancel")],
                       partial(self._changed_answered, path, after, None),
@@ -141,19 +146,25 @@ class FileActions(Safekeeping):
             first = str(error).splitlines()[0]
             return [f"the file on disk is not a valid roadmap now: {first}"], None
         disk = replace(disk, digest=digest_of(data))
-        lines = differences(self.document.roadmap, disk.roadmap)
-        return [f"on disk: {line}" for line in lines] or ["no differences in content"], disk
+        lines = differences(self.document.roadmap, disk.roadmap, ours_are="in yours",
+                            theirs_are="on disk")
+        return lines or ["no differences in content, only in the file's text"], disk
 
     def _changed_answered(self, path: Path, after: AfterSave, disk: LoadedRoadmap | None,
                           answer: str) -> None:
         if answer in ("overwrite", "write", "replace"):
-            self._write(path, after, self.document.check_disk(path).data)
+            replaced = self.document.check_disk(path).data
+            if self._write(path, after, replaced) and replaced is not None:
+                self.app.notify("The version it replaced is in Earlier versions (ctrl+p).",
+                                markup=False, timeout=8)
         elif answer == "save-as":
-            self.action_save_as(after)
+            self.action_save_as(after, suggestion=_free_name(path))
         elif answer == "reload" and disk is not None:
+            self.keep_version(path, dumps(self.document.roadmap).encode("utf-8"))
             self.show_roadmap(self.document.reload(disk))
-            self.app.notify(f"Reloaded {path.name} from disk; ctrl+z brings your version "
-                            "back.", markup=False, timeout=8)
+            self.app.notify(f"Reloaded {path.name} from disk. Your version is in Earlier "
+                            "versions (ctrl+p), and ctrl+z brings it back.", markup=False,
+                            timeout=10)
 
     def _ask(self, question: str, choices: list[tuple[str, str]],
              answered: Callable[[str], object], **options: Any) -> None:
@@ -171,21 +182,24 @@ class FileActions(Safekeeping):
         try:
             saved = self.document.save(path)
         except (RoadmapFileError, ReadOnlyError) as error:
-            kept = self.keep_in_journal()
-            where = (f"They are also kept in the recovery copy {kept}." if kept
-                     else "They could not be kept in a recovery copy either: keep the app "
-                     "open.")
-            self.app.notify(f"{error}\nYour changes are still here. {where} Free some space "
-                            "or fix the permissions and press ctrl+s again, or save "
-                            "elsewhere: ctrl+p, Save as.", title="Not saved",
-                            severity="error", timeout=30, markup=False)
+            where = ""
+            if self.document.is_modified:
+                kept = self.keep_in_journal()
+                where = (f" Your changes are still here, and kept in the recovery copy "
+                         f"{kept}." if kept else " Your changes are still here, but could "
+                         "not be kept in a recovery copy either: keep the app open.")
+            self.app.notify(f"{error}\n{where.strip()} Put right what the message says and "
+                            "press ctrl+s again, or save elsewhere (ctrl+p, Save as).",
+                            title=NOT_SAVED, severity="error", timeout=20, markup=False)
             return False
+        for stale in [n for n in self.app._notifications if n.title == NOT_SAVED]:
+            self.app._unnotify(stale)  # earlier "Not saved" notices are out of date now
         if replaced is not None:
             self.keep_version(saved, replaced)
         if moved:
             self.moved_to(journal)
         else:
-            self.discard_journal()
+            self.forget_journal()
         self.roadmap_app.remember_file(saved)
         self.show_header()
         self.app.notify(f"Saved {saved}", markup=False, timeout=3)
@@ -352,6 +366,15 @@ class FileActions(Safekeeping):
         self.timer.reset()
         self._time_up_told = False
         self.show_header()
+
+
+def _free_name(path: Path) -> Path:
+    """``plan-2.toml`` beside ``plan.toml`` (or -3, -4...): a new file's name, never taken."""
+    for number in range(2, 1000):
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    return path
 
 
 def _slug(title: str) -> str:

@@ -22,7 +22,7 @@ from ...model import Roadmap
 from ...model.compare import differences
 from ...storage import RoadmapFileError
 from ...storage.lock import FileLock
-from ...storage.recovery import Recovery, RecoveryJournal, untitled_left_behind
+from ...storage.recovery import Recovery, RecoveryJournal, left_behind
 from ...storage.versions import LocalHistory
 from ..document import Document
 from .dialogs import ChoiceDialog, VersionsDialog
@@ -132,10 +132,8 @@ class Safekeeping(_Base):
     def _offer_recovery(self) -> None:
         """Offer what an earlier session left: this file's recovery copy or, for untitled
         work, the newest one an ended untitled session left (one per start)."""
-        sources = [self.journal]
-        if self.document.path is None:
-            sources = untitled_left_behind(self.journal.file.parent)
-        for source in sources:
+        key = paths.file_key(self.document.path)
+        for source in left_behind(self.journal.file.parent, key):
             try:
                 recovery = source.read()
             except RoadmapFileError as error:
@@ -149,8 +147,9 @@ class Safekeeping(_Base):
                 source.discard()  # the work it held was saved after all
                 continue
             if self.document.read_only:
-                self.app.notify(f"Unsaved work for this roadmap is kept in {recovery.file}; "
-                                "open it without --read-only to restore it.",
+                self.app.notify(f"Unsaved work on this roadmap from a session that ended "
+                                f"is kept in {recovery.file}; open the roadmap for editing "
+                                "to restore it.",
                                 severity="warning", markup=False, timeout=20)
                 return
             self._ask_recovery(source, recovery, compared=False)
@@ -165,8 +164,9 @@ class Safekeeping(_Base):
         details: list[str] = []
         if compared:
             choices.pop(1)
-            details = differences(self.document.roadmap, recovery.roadmap) or [
-                "no differences in content"]
+            details = differences(self.document.roadmap, recovery.roadmap,
+                                  ours_are="in what is open", theirs_are="in the recovered work"
+                                  ) or ["no differences in content"]
         question = (f"Unsaved changes to {belongs} from {when} were kept when roadmap-tui "
                     f"stopped without saving. Restore them, compare them with what is open, "
                     f"or discard them?")
@@ -184,14 +184,16 @@ class Safekeeping(_Base):
             self.show_roadmap(self.document.replace_all(recovery.roadmap,
                                                         "restore recovered work"))
             # The work now belongs to this session: kept in its own copy, then the old
-            # one goes (a file's copy is this session's own already).
-            if source is not self.journal and self.keep_in_journal() is not None:
+            # one goes.
+            if self.keep_in_journal() is not None:
                 source.discard()
             self.app.notify("Recovered work restored: ctrl+s saves it, ctrl+z undoes it.",
                             markup=False, timeout=8)
         elif answer == "discard":
-            source.discard()
-            self.app.notify("The recovered work was discarded.", markup=False, timeout=4)
+            aside = source.set_aside()
+            where = f" It is set aside in {aside} for a while." if aside else ""
+            self.app.notify(f"The recovered work was discarded.{where}", markup=False,
+                            timeout=8)
 
     # -- writing the journal ---------------------------------------------------------------
 
@@ -246,10 +248,16 @@ class Safekeeping(_Base):
                             "Save often until this is fixed.", title="No recovery copy",
                             severity="error", markup=False, timeout=20)
 
-    def discard_journal(self) -> None:
-        """The user chose to let the unsaved work go."""
+    def forget_journal(self) -> None:
+        """The work is saved: its recovery copy has done its job."""
         self._journaled = self.document.roadmap
         self.journal.discard()
+
+    def discard_journal(self) -> None:
+        """The user chose to let the unsaved work go: out of every recovery offer, but set
+        aside rather than destroyed (one key on a shared keyboard is easy to press)."""
+        self._journaled = self.document.roadmap
+        self.journal.set_aside()
 
     # -- local history ---------------------------------------------------------------------
 
