@@ -124,7 +124,7 @@ class RoadmapApp(App[None]):
     def _keep_before_ending(self) -> None:
         try:
             with contextlib.suppress(Exception):
-                self._main.editor.commit()  # the field being typed in, as leaving it would
+                self._main.commit_editor()  # the field being typed in, as leaving it would
             self.crash_recovery = self._main.keep_in_journal()
         except Exception:  # the reason for ending is the one to report
             self.crash_recovery = None

@@ -242,6 +242,8 @@ async def test_reload_takes_the_disk_version_and_undo_brings_ours_back(
         await pilot.press("r")
         await pilot.pause()
         assert app.document.roadmap == theirs and not app.document.is_modified
+        (ours,) = LocalHistory(history_folder(), file_key(roadmap_file)).versions()
+        assert load(ours.file).signposts[0].title == "Our change"  # kept, not only in undo
         await pilot.press("ctrl+z")
         assert app.document.roadmap.signposts[0].title == "Our change"
         assert app.document.is_modified
@@ -264,11 +266,16 @@ async def test_a_changed_file_can_be_saved_elsewhere(roadmap_file: Path, tmp_pat
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, PathDialog)
-        set_input(app, "#path", str(tmp_path / "mine.toml"))
+        suggested = app.screen.query_one("#path", Input).value
+        assert suggested == str(roadmap_file.with_name("prevention-2.toml"))  # never theirs
+        (tmp_path / "mine").mkdir()
+        set_input(app, "#path", str(tmp_path / "mine"))  # a folder: the file goes inside
         await pilot.press("enter")
         await pilot.pause()
-        assert app.document.path == tmp_path / "mine.toml"
+        assert app.document.path == tmp_path / "mine" / "prevention.toml"
     assert roadmap_file.read_bytes() == before + b"# another\n"
+    mine = load(tmp_path / "mine" / "prevention.toml")
+    assert replace(mine, updated=None) == replace(load(roadmap_file), updated=None)
     assert not lock_path(roadmap_file).exists()  # the lock moved with the work
 
 
@@ -385,6 +392,8 @@ async def test_local_history_restores_an_earlier_save_as_an_undoable_change(
         await pilot.press("ctrl+p", *"earlier versions", "enter")
         await pilot.pause()
         assert isinstance(app.screen, VersionsDialog)
+        listed = screen_text(app)
+        assert listed.count(f"{len(original.signposts)} signposts") == 2
         await pilot.press("down", "enter")  # the older of the two: the original file
         await pilot.pause()
         assert app.screen is app.main
@@ -597,3 +606,49 @@ async def test_quitting_right_after_undoing_to_the_saved_state_leaves_no_copy(
         app.main.keep_in_journal()
         await pilot.press("ctrl+z", "q")  # within the journal's second: not yet updated
     assert not journal.file.exists()
+
+
+async def test_quitting_while_the_recovery_offer_is_up_keeps_the_copy(
+        roadmap_file: Path) -> None:
+    journal = leave_recovery(roadmap_file, retitled(load(roadmap_file), "Undecided"))
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dialog(app, "recovery-dialog")
+        await pilot.press("ctrl+q")
+    assert not app.is_running
+    assert journal.read() is not None  # decided later, at the next start
+
+
+async def test_an_unfinished_field_is_kept_when_the_app_must_stop(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+
+    def broken() -> None:
+        raise RuntimeError("a bug")
+
+    with pytest.raises(RuntimeError, match="a bug"):
+        async with app.run_test(size=SIZE) as pilot:
+            set_input(app, "#field-title", "Typed, never applied")  # no Enter, not left
+            app.call_later(broken)
+            await pilot.pause()
+    recovery = journal_of(roadmap_file).read()
+    assert recovery is not None
+    assert recovery.roadmap.signposts[0].title == "Typed, never applied"
+
+
+async def test_text_still_in_a_field_is_saved_by_ctrl_s_and_guarded_by_quit(
+        roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        set_input(app, "#field-title", "Typed, then ctrl+s at once")
+        await pilot.press("ctrl+s")
+        assert load(roadmap_file).signposts[0].title == "Typed, then ctrl+s at once"
+        set_input(app, "#field-title", "Typed, then ctrl+q at once")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        dialog(app, "quit-dialog")  # not lost: the quit asks first
+        undo_steps = app.document.history._index
+        await pilot.press("escape")
+        await pilot.press("escape")  # leaving the field reports nothing new
+        await pilot.pause()
+        assert app.document.history._index == undo_steps

@@ -265,8 +265,9 @@ class VersionsDialog(Dialog[Path | None]):
         with Vertical(classes="dialog"):
             yield Static(Text(f"Earlier versions of {self._file_name}", style="bold"),
                          classes="dialog-title")
-            yield Static(Text("Each save keeps the version it replaced. Restoring one is "
-                              "an ordinary change: ctrl+z takes it back, ctrl+s keeps it."),
+            yield Static(Text("Each save keeps the version it replaced, listed by when it "
+                              "was replaced, newest first. Restoring one is an ordinary "
+                              "change: ctrl+z takes it back, ctrl+s keeps it."),
                          classes="dialog-question")
             yield OptionList(*(Option(Text(label), id=str(path))
                                for path, label in self._versions), id="versions")

@@ -55,6 +55,7 @@ class FileActions(Safekeeping):
     if TYPE_CHECKING:
         @property
         def editor(self) -> SignpostEditor: ...
+        def commit_editor(self) -> None: ...
         def show_roadmap(self, selected_id: str | None) -> None: ...
         def show_header(self) -> None: ...
 
@@ -73,7 +74,7 @@ class FileActions(Safekeeping):
     # -- save -------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        self.editor.commit()
+        self.commit_editor()
         if self.document.read_only:
             self.app.notify("Read-only: nothing is written.", severity="warning", markup=False)
             return
@@ -211,7 +212,7 @@ class FileActions(Safekeeping):
 
     def _unsaved_guard(self, doing: str, proceed: Callable[[], object]) -> None:
         """Run ``proceed`` now, or after the user chose to save or discard."""
-        self.editor.commit()
+        self.commit_editor()
         if not self.document.is_modified or self.document.read_only:
             proceed()
             return
@@ -278,12 +279,12 @@ class FileActions(Safekeeping):
     def action_present(self) -> None:
         from .present import PresentScreen  # the summary's modules load on first use
 
-        self.editor.commit()
+        self.commit_editor()
         self.app.push_screen(PresentScreen(self.document.roadmap,
                                            today=self.roadmap_app.today()))
 
     def action_export(self) -> None:
-        self.editor.commit()
+        self.commit_editor()
         if self.document.read_only:
             self.app.notify("Read-only: nothing is written here. The command line can "
                             "export: roadmap-tui export FILE -o OUT", severity="warning",

@@ -289,7 +289,8 @@ class Safekeeping(_Base):
             self.app.notify(f"No earlier versions of {path.name} yet: each save keeps the "
                             "one it replaces.", markup=False, timeout=6)
             return
-        labelled = [(v.file, f"{v.saved:%Y-%m-%d %H:%M:%S}  ({_size(v.size)})")
+        labelled = [(v.file, f"replaced {v.saved:%Y-%m-%d %H:%M:%S}  \u00b7  "
+                             f"{_signposts_in(v.file)}  \u00b7  {_size(v.size)}")
                     for v in versions]
         self.app.push_screen(VersionsDialog(path.name, labelled),
                              partial(self._version_chosen, history))
@@ -310,6 +311,15 @@ class Safekeeping(_Base):
                                                     "restore an earlier version"))
         self.app.notify(f"Restored the version saved before {chosen.saved:%Y-%m-%d %H:%M}: "
                         "ctrl+z takes it back, ctrl+s keeps it.", markup=False, timeout=8)
+
+
+def _signposts_in(file: Path) -> str:
+    """How many signposts a version holds, counted without parsing it."""
+    try:
+        count = file.read_bytes().count(b"\n[[signposts]]")
+    except OSError:
+        return "unreadable"
+    return f"{count} signpost{'' if count == 1 else 's'}"
 
 
 def _size(count: int) -> str:

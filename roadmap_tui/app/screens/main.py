@@ -222,7 +222,7 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
                             markup=False)
 
     def action_undo(self) -> None:
-        self.editor.commit()
+        self.commit_editor()
         try:
             step = self.document.undo()
         except ReadOnlyError as error:
@@ -263,6 +263,13 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
 
     def _typed_values(self, values: dict[str, str]) -> dict[str, str]:
         return {name: self.typed(value, name) for name, value in values.items()}
+
+    def commit_editor(self) -> None:
+        """Apply the edit still in the focused field, now (see ``SignpostEditor.pending``)."""
+        edit = self.editor.pending()
+        if edit is not None:
+            self._field_edited(edit)
+            self._show_selected()  # the editor now holds the edited signpost
 
     @on(SignpostEditor.FieldEdited)
     def _field_edited(self, event: SignpostEditor.FieldEdited) -> None:

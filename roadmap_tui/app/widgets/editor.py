@@ -190,28 +190,37 @@ class SignpostEditor(VerticalScroll):
     # -- reporting edits --------------------------------------------------------------
 
     def _report(self, widget: Widget) -> None:
+        edit = self._edit_in(widget)
+        if edit is not None:
+            self.post_message(edit)
+
+    def _edit_in(self, widget: Widget) -> FieldEdited | None:
+        """The edit ``widget`` holds that the roadmap does not have yet, if any."""
         if self._signpost is None or widget.id is None or not widget.id.startswith("field-"):
-            return
+            return None
         name = widget.id.removeprefix("field-")
         if isinstance(widget, Input):
             text = widget.value
         elif isinstance(widget, TextArea):
             text = widget.text
         else:
-            return
-        if text != field_text(self._signpost, name):
-            self.post_message(self.FieldEdited(self._signpost.id, name, text))
+            return None
+        if text == field_text(self._signpost, name):
+            return None
+        return self.FieldEdited(self._signpost.id, name, text)
 
     def mark_refused(self, field: str) -> None:
         """Show that the text in ``field`` was not taken (until it is corrected or reloaded)."""
         for widget in self.query(f"#field-{field}"):
             widget.add_class("-refused")
 
-    def commit(self) -> None:
-        """Report the focused field now (before a save, quit or export reads the model)."""
+    def pending(self) -> FieldEdited | None:
+        """The edit in the focused field, not applied yet: a save, quit or export must take
+        it first, and a posted message would arrive after they have read the model."""
         focused = self.screen.focused
         if focused is not None and focused in self.query(".field"):
-            self._report(focused)
+            return self._edit_in(focused)
+        return None
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         self._report(event.widget)
