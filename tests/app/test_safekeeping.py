@@ -466,7 +466,9 @@ async def test_control_characters_typed_or_pasted_are_replaced_with_a_notice(
         roadmap_file: Path) -> None:
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        set_input(app, "#quick-add", "red \x1b[31malert\x1b[0m \u202eevil")
+        capture = set_input(app, "#quick-add", "red \x1b[31malert\x1b[0m \u202eevil")
+        await pilot.pause()
+        assert capture.value == "red \ufffd[31malert\ufffd[0m \ufffdevil"  # never shown raw
         await pilot.press("enter")
         selected = app.main.signposts.selected
         assert selected is not None

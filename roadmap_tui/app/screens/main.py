@@ -33,7 +33,7 @@ from ...model.operations import (
 )
 from ...model.quickadd import QuickAddError, apply_quick_add, parse_quick_add
 from ...model.search import SignpostFilter, parse_filter
-from ...model.text import clean_text
+from ...model.text import clean_text, has_unsafe_characters
 from ...model.validate import MULTILINE_FIELDS
 from ...summary_style import STATUS_MARKS
 from ..document import Document, ReadOnlyError, now
@@ -342,6 +342,16 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
     @on(Input.Changed, "#quick-add")
     def _capture_changed(self) -> None:
         self._capture_problem("")
+
+    @on(Input.Changed)
+    def _clean_as_typed(self, event: Input.Changed) -> None:
+        """A pasted escape sequence or bidi override is replaced the moment it lands, so
+        the line never shows it raw (applying the text cleans it again)."""
+        if has_unsafe_characters(event.value):
+            field = event.input
+            cursor = field.cursor_position
+            field.value = self.typed(event.value, (field.id or "text").removeprefix("field-"))
+            field.cursor_position = cursor
 
     def action_filter(self) -> None:
         self._typing_elsewhere()
