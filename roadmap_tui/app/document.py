@@ -68,7 +68,7 @@ class Document:
                 raise RoadmapFileError(f"{path}: no such file", path=path)
             roadmap = new_roadmap(title_from_file_name(path.stem), created=now())
             return cls(roadmap, path, on_disk=False)
-        loaded: LoadedRoadmap = read_roadmap(path)
+        loaded: LoadedRoadmap = read_roadmap(path, with_digest=True)
         return cls(loaded.roadmap, path, read_only=read_only,
                    warnings=tuple(str(w) for w in loaded.warnings), digest=loaded.digest)
 

@@ -11,14 +11,12 @@ one ``os.replace``.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import stat
 import tomllib
 import warnings
 from dataclasses import dataclass, replace
-from glob import escape as glob_escape
 from pathlib import Path
 
 from ..model.roadmap import Roadmap
@@ -90,14 +88,20 @@ def _warned(loaded: LoadedRoadmap) -> Roadmap:
 # -- reading ------------------------------------------------------------------
 
 
-def read_roadmap(path: Path) -> LoadedRoadmap:
-    """Read, parse and validate a roadmap file; every failure is a RoadmapFileError."""
+def read_roadmap(path: Path, *, with_digest: bool = False) -> LoadedRoadmap:
+    """Read, parse and validate a roadmap file; every failure is a RoadmapFileError.
+
+    ``with_digest`` also hashes the bytes, for an editor that must notice later
+    whether the file changed (``check`` and ``load`` do not pay for it).
+    """
     data = read_bytes(path)
     loaded = parse(_decoded(path, data), path)
-    return replace(loaded, digest=digest_of(data))
+    return replace(loaded, digest=digest_of(data)) if with_digest else loaded
 
 
 def digest_of(data: bytes) -> str:
+    import hashlib  # here: `check` never needs it, and it costs a few milliseconds
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -316,6 +320,7 @@ STALE_TEMPORARY_SECONDS = 600
 def _remove_stale_temporaries(folder: Path, name: str) -> None:
     """Tidy what a save killed mid-write left behind (the target itself was never touched)."""
     import time
+    from glob import escape as glob_escape
 
     cutoff = time.time() - STALE_TEMPORARY_SECONDS
     for leftover in folder.glob(f".{glob_escape(name)}.*.tmp"):

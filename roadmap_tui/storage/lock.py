@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +35,8 @@ def lock_path(path: Path) -> Path:
 
 
 def this_host() -> str:
+    import socket  # here: only opening a file for editing needs it
+
     return socket.gethostname() or "localhost"
 
 
