@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -13,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from faults import dead_pid, in_child
+from faults import NOBODY, dead_pid, in_child, shared_folder
 from textual.widgets import Input, Static
 
 from roadmap_tui import dumps, load, save
@@ -26,7 +27,7 @@ from roadmap_tui.storage.lock import lock_path, this_host
 from roadmap_tui.storage.recovery import RecoveryJournal
 from roadmap_tui.storage.versions import LocalHistory
 
-from .conftest import SIZE, notices, screen_text, set_input
+from .conftest import EXAMPLE, SIZE, notices, screen_text, set_input
 
 
 def journal_of(path: Path | None) -> RecoveryJournal:
@@ -654,3 +655,47 @@ async def test_text_still_in_a_field_is_saved_by_ctrl_s_and_guarded_by_quit(
         await pilot.press("escape")  # leaving the field reports nothing new
         await pilot.pause()
         assert app.document.history._index == undo_steps
+
+
+def test_a_read_only_folder_keeps_the_edits_and_says_so() -> None:
+    """As an ordinary user (root writes anywhere): the roadmap's folder refuses the save;
+    the edits stay in the app and in the recovery copy."""
+    with shared_folder() as shared:
+        folder = shared / "meeting"
+        folder.mkdir()
+        path = folder / "plan.toml"
+        shutil.copyfile(EXAMPLE, path)
+        path.chmod(0o666)  # the file may be written: only its folder refuses
+        before = path.read_bytes()
+        home = shared / "home"
+        for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
+            (home / name).mkdir(parents=True)
+        os.chmod(home, 0o777)
+        for child in home.iterdir():
+            child.chmod(0o777)
+        folder.chmod(0o555)
+
+        async def session() -> str:
+            for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
+                os.environ[name] = str(home / name)
+            app = RoadmapApp(path)
+            async with app.run_test(size=SIZE, notifications=True) as pilot:
+                if os.geteuid() == 0:
+                    # Only now: the interpreter under /root cannot be read by nobody,
+                    # so everything must be imported before this point.
+                    os.setgid(NOBODY)
+                    os.setuid(NOBODY)
+                edit(app, "Kept although the folder refuses")
+                await pilot.press("ctrl+s")
+                await pilot.pause()
+                assert app.is_running and app.document.is_modified
+                copy = journal_of(path).read()
+                assert copy is not None
+                assert copy.roadmap.signposts[0].title == "Kept although the folder refuses"
+                return "\n".join(notices(app))
+
+        report = in_child(lambda: asyncio.run(session()))
+        folder.chmod(0o755)
+        assert "not saved: Permission denied" in report, report
+        assert "kept in the recovery copy" in report
+        assert path.read_bytes() == before
