@@ -429,6 +429,9 @@ async def test_a_file_open_elsewhere_offers_read_only_or_open_anyway(
         await pilot.press("r")
         await pilot.pause()
         assert app.document.read_only
+        bindings = app.main.active_bindings
+        assert not bindings["a"].enabled and not bindings["ctrl+s"].enabled  # dimmed
+        assert bindings["p"].enabled
         await pilot.press("delete")
         assert app.document.roadmap == load(roadmap_file)
     app = RoadmapApp(roadmap_file)

@@ -80,6 +80,7 @@ class Safekeeping(_Base):
         self.document = document
         self.journal = self._journal_for(document)
         self._journaled = self._seen = document.roadmap
+        self.refresh_bindings()
         self._keep_new_document()
 
     def _keep_new_document(self) -> None:
@@ -106,6 +107,7 @@ class Safekeeping(_Base):
         if answer == "read-only":
             self.document.read_only = True
             self.show_roadmap(self.document.selected_id)
+            self.refresh_bindings()  # the editing keys dim in the footer
         self._offer_recovery()
 
     def moved_to(self, old_journal: RecoveryJournal) -> None:

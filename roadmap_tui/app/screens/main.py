@@ -50,6 +50,8 @@ Change = Callable[[Roadmap], tuple[Roadmap, str | None]]
 SIDE_TABS = {"editor": "tab-editor", "owners": "tab-owners", "timeline": "tab-timeline"}
 SIDE_FOCUS = {"editor": "#field-title", "owners": "#owner-table", "timeline": "#timeline"}
 
+EDITING_ACTIONS = frozenset({"quick_add", "save", "undo", "redo", "delete_signpost", "move",
+                             "shift_phase", "export"})
 WIDE_SCREEN = 140
 QUICK_ADD_HINT = "Add: Title words @Owner #Phase +tag due:2021-03-31 start:2021-01"
 
@@ -116,6 +118,13 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
         if not self.document.is_modified:
             self.journal.discard()  # an undo back to the saved state in the last second
         self.release_lock()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In read-only review the editing keys show dimmed in the footer: nothing they
+        would do is allowed (``None`` disables a binding without hiding it)."""
+        if self.document.read_only and action in EDITING_ACTIONS:
+            return None
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         # Wide screens (a projector at 160 columns) give the side panes half the room.
