@@ -702,3 +702,21 @@ def test_a_read_only_folder_keeps_the_edits_and_says_so() -> None:
         assert "not saved: Permission denied" in report, report
         assert "kept in the recovery copy" in report
         assert path.read_bytes() == before
+
+
+async def test_the_header_says_at_once_when_the_file_changes_or_goes(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        header = screen_text(app).splitlines()[0]
+        assert "\u2713 saved" in header
+        save(retitled(load(roadmap_file), "Changed elsewhere"), roadmap_file)
+        await pilot.pause(2.2)  # the app looks at the file every two seconds
+        assert "\u26a0 changed on disk" in screen_text(app).splitlines()[0]
+        assert any("was changed by another program" in n for n in notices(app))
+        await pilot.press("ctrl+s", "r")  # reload theirs: in step with the disk again
+        await pilot.pause()
+        assert "\u2713 saved" in screen_text(app).splitlines()[0]
+        roadmap_file.unlink()
+        app.main.watch_disk()
+        await pilot.pause()
+        assert "\u26a0 file gone" in screen_text(app).splitlines()[0]

@@ -163,6 +163,7 @@ class FileActions(Safekeeping):
         elif answer == "reload" and disk is not None:
             self.keep_version(path, dumps(self.document.roadmap).encode("utf-8"))
             self.show_roadmap(self.document.reload(disk))
+            self.watch_disk()
             self.app.notify(f"Reloaded {path.name} from disk. Your version is in Earlier "
                             "versions (ctrl+p), and ctrl+z brings it back.", markup=False,
                             timeout=10)
@@ -202,6 +203,7 @@ class FileActions(Safekeeping):
         else:
             self.forget_journal()
         self.roadmap_app.remember_file(saved)
+        self.watch_disk()
         self.show_header()
         self.app.notify(f"Saved {saved}", markup=False, timeout=3)
         if after is not None:

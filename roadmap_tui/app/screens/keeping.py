@@ -10,6 +10,7 @@ cannot be missed.
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import Path
 from time import monotonic
@@ -24,7 +25,7 @@ from ...storage import RoadmapFileError
 from ...storage.lock import FileLock
 from ...storage.recovery import Recovery, RecoveryJournal, left_behind
 from ...storage.versions import LocalHistory
-from ..document import Document
+from ..document import Disk, Document
 from .dialogs import ChoiceDialog, VersionsDialog
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ JOURNAL_QUIET_SECONDS = 1.0
 """Edits that pause this long are written."""
 JOURNAL_MAX_WAIT_SECONDS = 2.0
 """Edits that keep coming are written at least this often."""
+DISK_CHECK_EVERY = 4
+"""Journal checks between looks at the file itself (a stat; a read only if it changed)."""
 
 
 class Safekeeping(_Base):
@@ -52,9 +55,14 @@ class Safekeeping(_Base):
         @property
         def roadmap_app(self) -> RoadmapApp: ...
         def show_roadmap(self, selected_id: str | None) -> None: ...
+        def show_header(self) -> None: ...
 
     def _init_keeping(self) -> None:
         self.file_lock = None
+        self.disk_note = ""
+        """Shown in the header when the file changed or went away behind the app's back."""
+        self._disk_seen: tuple[int, int, str | None] | None = None
+        self._ticks = 0
         self.journal = self._journal_for(self.document)
         self._journaled: Roadmap = self.document.roadmap
         self._seen: Roadmap = self.document.roadmap
@@ -200,6 +208,9 @@ class Safekeeping(_Base):
     # -- writing the journal ---------------------------------------------------------------
 
     def _watch_journal(self) -> None:
+        self._ticks += 1
+        if self._ticks % DISK_CHECK_EVERY == 0:
+            self.watch_disk()
         roadmap = self.document.roadmap
         now = monotonic()
         if roadmap is not self._seen:
@@ -260,6 +271,39 @@ class Safekeeping(_Base):
         aside rather than destroyed (one key on a shared keyboard is easy to press)."""
         self._journaled = self.document.roadmap
         self.journal.set_aside()
+
+    # -- the file behind the app's back ----------------------------------------------------
+
+    def watch_disk(self) -> None:
+        """Say in the header, as soon as it happens, that another program changed or removed
+        the file: the next save will ask, but the facilitator should know now."""
+        document = self.document
+        note = ""
+        if document.path is not None and document.digest is not None:
+            try:
+                info = os.stat(document.path)
+            except FileNotFoundError:
+                note = "file gone"
+            except OSError:
+                return
+            else:
+                seen = (info.st_mtime_ns, info.st_size, document.digest)
+                if seen == self._disk_seen:
+                    return
+                self._disk_seen = seen
+                state = document.check_disk().state
+                note = {Disk.CHANGED: "changed on disk", Disk.VANISHED: "file gone"}.get(
+                    state, "")
+        if note == self.disk_note:
+            return
+        self.disk_note = note
+        self.show_header()
+        if note and document.path is not None:
+            what = ("was changed by another program or person" if note == "changed on disk"
+                    else "was deleted or moved")
+            self.app.notify(f"{document.path} {what}. Your work is still here; ctrl+s will "
+                            "ask before writing anything.", title="The file changed",
+                            severity="warning", markup=False, timeout=15)
 
     # -- local history ---------------------------------------------------------------------
 

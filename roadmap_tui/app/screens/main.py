@@ -174,7 +174,7 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
             modified=document.is_modified, on_disk=document.on_disk,
             read_only=document.read_only,
             timer=timer.text() if timer.started or timer.running else "",
-            timer_running=timer.running, time_up=timer.is_up)
+            timer_running=timer.running, time_up=timer.is_up, disk=self.disk_note)
 
     def _show_selected(self) -> None:
         signposts = self.signposts

@@ -15,7 +15,8 @@ from ...model.text import shown
 
 class RoadmapHeader(Static):
     def show(self, *, title: str, group: str, file: str, modified: bool, on_disk: bool,
-             read_only: bool, timer: str, timer_running: bool, time_up: bool) -> None:
+             read_only: bool, timer: str, timer_running: bool, time_up: bool,
+             disk: str = "") -> None:
         left = Text(shown(title) or "(no title)", "bold")
         if group:
             left.append("  \u00b7  ")
@@ -29,8 +30,10 @@ class RoadmapHeader(Static):
             right.append("\u25cf unsaved", "bold yellow")
         elif not on_disk:
             right.append("\u25cb not saved yet", "italic")
-        else:
+        elif not disk:
             right.append("\u2713 saved", "green")
+        if disk:
+            right.append(f"  \u26a0 {disk}", "bold red")
         if timer:
             style = "bold reverse red" if time_up else ("bold" if timer_running else "dim")
             label = "time up " if time_up else ("\u23f1 " if timer_running else "\u23f8 ")
