@@ -43,20 +43,16 @@ class DiskCheck:
 
 class Document:
     def __init__(self, roadmap: Roadmap, path: Path | None, *, read_only: bool = False,
-                 on_disk: bool = True, warnings: tuple[str, ...] = (),
-                 digest: str | None = None) -> None:
+                 warnings: tuple[str, ...] = (), digest: str | None = None) -> None:
         first = roadmap.signposts[0].id if roadmap.signposts else None
         self.history = History(roadmap, first)
         self.path = path
         self.read_only = read_only
         self.warnings = warnings
-        self.on_disk = on_disk
-        """False until the roadmap has been written somewhere (untitled, the demo's copy,
-        a FILE that does not exist yet). Quitting one unchanged loses nothing, so it
-        does not count as unsaved."""
         self.digest = digest
         """SHA-256 of the file's bytes when read or last written: a save compares the
-        disk with it, because a time stamp can stay the same when content changes."""
+        disk with it, because a time stamp can stay the same when content changes.
+        None until the roadmap has been read from or written to a file."""
 
     # -- opening ---------------------------------------------------------------------
 
@@ -67,21 +63,28 @@ class Document:
             if read_only:
                 raise RoadmapFileError(f"{path}: no such file", path=path)
             roadmap = new_roadmap(title_from_file_name(path.stem), created=now())
-            return cls(roadmap, path, on_disk=False)
+            return cls(roadmap, path)
         loaded: LoadedRoadmap = read_roadmap(path, with_digest=True)
         return cls(loaded.roadmap, path, read_only=read_only,
                    warnings=tuple(str(w) for w in loaded.warnings), digest=loaded.digest)
 
     @classmethod
     def untitled(cls) -> Document:
-        return cls(new_roadmap(UNTITLED, created=now()), None, on_disk=False)
+        return cls(new_roadmap(UNTITLED, created=now()), None)
 
     @classmethod
     def from_text(cls, roadmap: Roadmap) -> Document:
         """A roadmap that is not any file's yet (the demo copy)."""
-        return cls(roadmap, None, on_disk=False)
+        return cls(roadmap, None)
 
     # -- state -----------------------------------------------------------------------
+
+    @property
+    def on_disk(self) -> bool:
+        """False until the roadmap has been written somewhere (untitled, the demo's copy,
+        a FILE that does not exist yet). Quitting one unchanged loses nothing, so it
+        does not count as unsaved."""
+        return self.digest is not None
 
     @property
     def roadmap(self) -> Roadmap:
@@ -156,7 +159,6 @@ class Document:
         selected = self.replace_all(loaded.roadmap, "reload from disk")
         self.history.mark_saved(loaded.roadmap)
         self.digest = loaded.digest
-        self.on_disk = True
         return selected
 
     # -- saving ----------------------------------------------------------------------
@@ -178,7 +180,6 @@ class Document:
             roadmap = replace(roadmap, updated=stamp, created=roadmap.created or stamp)
         self.digest = save(roadmap, target)
         self.path = target
-        self.on_disk = True
         self.history.mark_saved(roadmap)
         return target
 

@@ -39,6 +39,7 @@ class TerminalApp:
     """``roadmap-tui FILE`` running in a pseudo-terminal, as a person would run it."""
 
     def __init__(self, path: Path, columns: int = 100, rows: int = 30) -> None:
+        self.path = path
         environment = {**os.environ, "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
@@ -66,6 +67,15 @@ class TerminalApp:
             assert time.monotonic() < deadline, f"timed out waiting for {what}"
             time.sleep(0.05)
 
+    def wait_for_open(self) -> None:
+        """Until the app has mounted (its lock file appears), and a moment to settle."""
+        self.wait_until(lock_path(self.path).exists, "the app to open the file")
+        time.sleep(0.3)
+
+    @property
+    def recovery_copy(self) -> Path:
+        return recovery_folder() / f"{file_key(self.path)}-pid{self.pid}.toml"
+
     def wait_for_text(self, text: bytes, what: str) -> None:
         self.wait_until(lambda: text in self.output, what)
 
@@ -91,24 +101,29 @@ class TerminalApp:
         raise AssertionError("the app did not exit")
 
 
-def test_kill_9_mid_session_loses_nothing_older_than_two_seconds(tmp_path: Path) -> None:
-    path = tmp_path / "plan.toml"
-    shutil.copyfile(EXAMPLE, path)
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    """A roadmap file to open, a copy of an example."""
+    plan = tmp_path / "plan.toml"
+    shutil.copyfile(EXAMPLE, plan)
+    return plan
+
+
+def test_kill_9_mid_session_loses_nothing_older_than_two_seconds(path: Path) -> None:
     folder = recovery_folder()
     ideas = [f"Idea {n} typed before kill {n}" for n in range(1, ROUNDS + 1)]
     for round_number, idea in enumerate(ideas):
         app = TerminalApp(path)
-        app.wait_until(lock_path(path).exists, "the app to open the file")
+        app.wait_for_open()
         if round_number:
             app.wait_for_text(b"Recovered work", "the recovery offer")
             app.type("r")
-        time.sleep(0.3)
+            time.sleep(0.3)
         app.type("a" + idea + "\r")
         time.sleep(JOURNAL_WAIT)
         app.type("Typed just before the kill\r")  # within the last 2 s: may be lost
         app.kill()
-        (journal,) = folder.glob(f"{file_key(path)}-pid{app.pid}.toml")
-        recovered = load(journal)  # a recovery copy is a roadmap file
+        recovered = load(app.recovery_copy)  # a recovery copy is a roadmap file
         assert all(any(s.title == kept for s in recovered.signposts)
                    for kept in ideas[: round_number + 1])
         assert lock_path(path).exists()  # left by the dead process
@@ -127,15 +142,12 @@ def test_kill_9_mid_session_loses_nothing_older_than_two_seconds(tmp_path: Path)
 
 
 async def test_two_instances_on_one_file_warn_and_never_overwrite_silently(
-        tmp_path: Path) -> None:
-    path = tmp_path / "plan.toml"
-    shutil.copyfile(EXAMPLE, path)
+        path: Path) -> None:
     first = TerminalApp(path)
-    first.wait_until(lock_path(path).exists, "the first instance to open the file")
-    time.sleep(0.3)
+    first.wait_for_open()
     first.type("aTyped in the first instance\r")
     time.sleep(JOURNAL_WAIT)
-    first_copy = recovery_folder() / f"{file_key(path)}-pid{first.pid}.toml"
+    first_copy = first.recovery_copy
     assert first_copy.exists()
     second = RoadmapApp(path)
     async with second.run_test(size=SIZE) as pilot:
@@ -170,17 +182,14 @@ async def test_two_instances_on_one_file_warn_and_never_overwrite_silently(
 
 @pytest.mark.parametrize("stop", [signal.SIGHUP, signal.SIGTERM], ids=["hangup", "terminate"])
 def test_a_dropped_terminal_or_a_shutdown_keeps_even_the_last_edit(
-        tmp_path: Path, stop: signal.Signals) -> None:
-    path = tmp_path / "plan.toml"
-    shutil.copyfile(EXAMPLE, path)
+        path: Path, stop: signal.Signals) -> None:
     app = TerminalApp(path)
-    app.wait_until(lock_path(path).exists, "the app to open the file")
-    time.sleep(0.3)
+    app.wait_for_open()
     app.type("aTyped a moment before the connection dropped\r")
     time.sleep(0.2)  # far less than the journal's two seconds
     os.kill(app.pid, stop)
     assert app.wait_for_exit() == 128 + stop.value
-    recovered = load(recovery_folder() / f"{file_key(path)}-pid{app.pid}.toml")
+    recovered = load(app.recovery_copy)
     assert "Typed a moment before the connection dropped" in [
         s.title for s in recovered.signposts]
     assert not lock_path(path).exists()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from faults import NOBODY, dead_pid, in_child, shared_folder
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from roadmap_tui import dumps, load, save
@@ -25,7 +26,7 @@ from roadmap_tui.model.operations import update_signpost
 from roadmap_tui.paths import file_key, history_folder, recovery_folder
 from roadmap_tui.storage.lock import lock_path, this_host
 from roadmap_tui.storage.recovery import RecoveryJournal
-from roadmap_tui.storage.versions import LocalHistory
+from roadmap_tui.storage.versions import LocalHistory, Version
 
 from .conftest import EXAMPLE, SIZE, notices, screen_text, set_input
 
@@ -50,6 +51,20 @@ async def wait_for(condition: object, pilot: object, seconds: float = 4.0) -> No
             return
         await pilot.pause(0.1)  # type: ignore[attr-defined]
     raise AssertionError("condition not met in time")
+
+
+def versions_of(path: Path) -> list[Version]:
+    return LocalHistory(history_folder(), file_key(path)).versions()
+
+
+async def save_over_their_change(app: RoadmapApp, pilot: Pilot[None], path: Path) -> Roadmap:
+    """Ours and theirs both change the first title; ours saves second: the question."""
+    theirs = retitled(load(path), "Their change")
+    edit(app, "Our change")
+    save(theirs, path)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return theirs
 
 
 def details(app: RoadmapApp) -> str:
@@ -214,36 +229,28 @@ async def test_read_only_review_only_points_at_the_recovery_copy(roadmap_file: P
 
 async def test_a_file_changed_behind_the_apps_back_is_not_overwritten_silently(
         roadmap_file: Path) -> None:
-    theirs = retitled(load(roadmap_file), "Their change")
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
-        edit(app, "Our change")
-        save(theirs, roadmap_file)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save_over_their_change(app, pilot, roadmap_file)
         dialog(app, "changed-dialog")
         assert '"Their change" on disk' in details(app)
         await pilot.press("o")
         await pilot.pause()
         assert app.screen is app.main
     assert load(roadmap_file).signposts[0].title == "Our change"
-    (kept,) = LocalHistory(history_folder(), file_key(roadmap_file)).versions()
+    (kept,) = versions_of(roadmap_file)
     assert load(kept.file).signposts[0].title == "Their change"  # their work is not lost
 
 
 async def test_reload_takes_the_disk_version_and_undo_brings_ours_back(
         roadmap_file: Path) -> None:
-    theirs = retitled(load(roadmap_file), "Their change")
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
-        edit(app, "Our change")
-        save(theirs, roadmap_file)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        theirs = await save_over_their_change(app, pilot, roadmap_file)
         await pilot.press("r")
         await pilot.pause()
         assert app.document.roadmap == theirs and not app.document.is_modified
-        (ours,) = LocalHistory(history_folder(), file_key(roadmap_file)).versions()
+        (ours,) = versions_of(roadmap_file)
         assert load(ours.file).signposts[0].title == "Our change"  # kept, not only in undo
         await pilot.press("ctrl+z")
         assert app.document.roadmap.signposts[0].title == "Our change"

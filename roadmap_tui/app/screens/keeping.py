@@ -22,7 +22,7 @@ from ... import paths
 from ...model import Roadmap
 from ...model.compare import differences
 from ...storage import RoadmapFileError
-from ...storage.lock import FileLock
+from ...storage.lock import FileLock, LockHolder
 from ...storage.recovery import Recovery, RecoveryJournal, left_behind
 from ...storage.versions import LocalHistory
 from ..document import Disk, Document
@@ -96,12 +96,10 @@ class Safekeeping(_Base):
         if document.read_only or document.path is None:
             self._offer_recovery()
             return
-        self.file_lock = FileLock(document.path)
-        holder = self.file_lock.acquire()
+        holder = self._take_lock(document.path)
         if holder is None:
             self._offer_recovery()
             return
-        self.file_lock = None
         self.app.push_screen(ChoiceDialog(
             f"{document.path.name} is open in another roadmap-tui ({holder}). Two editors "
             "on one file overwrite each other's work. Open it read-only, or anyway?",
@@ -124,13 +122,18 @@ class Safekeeping(_Base):
         self.journal = self._journal_for(self.document)
         self.release_lock()
         assert self.document.path is not None
-        self.file_lock = FileLock(self.document.path)
-        holder = self.file_lock.acquire()
+        holder = self._take_lock(self.document.path)
         if holder is not None:
-            self.file_lock = None
             self.app.notify(f"{self.document.path.name} is also open in another roadmap-tui "
                             f"({holder}); saving from both overwrites work.",
                             severity="warning", markup=False, timeout=15)
+
+    def _take_lock(self, path: Path) -> LockHolder | None:
+        """Lock ``path`` for this session; returns who holds it instead, if anyone."""
+        lock = FileLock(path)
+        holder = lock.acquire()
+        self.file_lock = lock if holder is None else None
+        return holder
 
     def release_lock(self) -> None:
         if self.file_lock is not None:
@@ -140,8 +143,8 @@ class Safekeeping(_Base):
     # -- the recovery offer --------------------------------------------------------------
 
     def _offer_recovery(self) -> None:
-        """Offer what an earlier session left: this file's recovery copy or, for untitled
-        work, the newest one an ended untitled session left (one per start)."""
+        """Offer the newest recovery copy a session that has ended left for this file (or
+        for untitled work): one per start, the rest wait for the next."""
         key = paths.file_key(self.document.path)
         for source in left_behind(self.journal.file.parent, key):
             try:
@@ -208,6 +211,7 @@ class Safekeeping(_Base):
     # -- writing the journal ---------------------------------------------------------------
 
     def _watch_journal(self) -> None:
+        """Twice a second: is there unsaved work to write (and, every few, a file to check)?"""
         self._ticks += 1
         if self._ticks % DISK_CHECK_EVERY == 0:
             self.watch_disk()
