@@ -109,13 +109,28 @@ def _is_stale(holder: LockHolder) -> bool:
 
 
 def is_running(pid: int) -> bool:
-    """Whether a process with this id runs on this machine (another user's counts)."""
+    """Whether a process with this id runs on this machine (another user's counts).
+
+    A killed process whose parent has not collected it yet (a zombie) has ended:
+    its work is as left behind as if it were gone.
+    """
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass  # another user's: alive unless a zombie
     except OverflowError:
         return False
-    return True
+    return not _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    """Linux's /proc says so; elsewhere (no /proc) a process that answers is alive."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stream:
+            stat = stream.read()
+    except OSError:
+        return False
+    end_of_name = stat.rfind(b")")  # the command name may hold spaces and brackets
+    return stat[end_of_name + 2:end_of_name + 3] == b"Z"

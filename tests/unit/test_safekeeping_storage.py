@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from roadmap_tui.model.operations import add_owner, move_signpost, update_signpo
 from roadmap_tui.paths import file_key
 from roadmap_tui.storage import RoadmapFileError
 from roadmap_tui.storage.files import digest_of, read_roadmap
-from roadmap_tui.storage.lock import FileLock, LockHolder, lock_path, this_host
+from roadmap_tui.storage.lock import FileLock, LockHolder, is_running, lock_path, this_host
 from roadmap_tui.storage.recovery import HEADER, RecoveryJournal, left_behind
 from roadmap_tui.storage.versions import MAX_VERSIONS, LocalHistory
 
@@ -248,3 +249,18 @@ def test_a_copy_set_aside_leaves_every_offer_but_is_kept(tmp_path: Path) -> None
     assert aside is not None and aside.parent == tmp_path / "discarded"
     assert not journal.file.exists() and load(aside).title == "Let go"
     assert left_behind(tmp_path, "plan") == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_a_killed_process_not_yet_collected_counts_as_ended() -> None:
+    """Seen for real: a killed app's zombie hid its recovery copy from the next start."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    try:
+        for _ in range(100):  # until it has exited but is not collected: a zombie
+            if Path(f"/proc/{child.pid}/stat").read_bytes().split(b") ")[1][:1] == b"Z":
+                break
+            time.sleep(0.02)
+        assert not is_running(child.pid)
+        assert is_running(os.getpid())
+    finally:
+        child.wait()
