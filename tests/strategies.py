@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
-from roadmap_tui.model import Comment, Owner, Phase, Roadmap, Signpost, Status
+from roadmap_tui.model import DEBRIEF_LISTS, Comment, Owner, Phase, Roadmap, Signpost, Status
 
 HOSTILE = (
     "[bold]", "[/]", "[@click=app.quit]x[/]", "<script>alert(1)</script>", "\\",
@@ -94,6 +94,7 @@ def roadmaps(draw: st.DrawFn, *, max_signposts: int = 8) -> Roadmap:
             countries=tuple(draw(st.lists(ONE_LINE, max_size=2))),
             depends_on=tuple(depends_on),
             group=draw(OPTIONAL_LINE),
+            origin=draw(OPTIONAL_LINE),
             comments=tuple(draw(st.lists(
                 st.builds(Comment, ONE_LINE, DATETIMES, ONE_LINE), max_size=2))),
         ))
@@ -107,6 +108,8 @@ def roadmaps(draw: st.DrawFn, *, max_signposts: int = 8) -> Roadmap:
         notes=draw(MULTILINE),
         created=draw(st.one_of(st.none(), DATETIMES)),
         updated=draw(st.one_of(st.none(), DATETIMES)),
+        strategy=draw(MULTILINE),
+        **{key: tuple(draw(st.lists(ONE_LINE, max_size=2))) for key in DEBRIEF_LISTS},
         phases=tuple(phases),
         owners=tuple(owners),
         signposts=tuple(signposts),

@@ -1,6 +1,7 @@
 """The roadmap domain: immutable values and pure edits. Standard library only."""
 
 from .roadmap import (
+    DEBRIEF_LISTS,
     DEFAULT_PHASE_NAMES,
     DEFAULT_STATUS,
     Comment,
@@ -13,6 +14,7 @@ from .roadmap import (
 from .validate import Problem, validate
 
 __all__ = [
+    "DEBRIEF_LISTS",
     "DEFAULT_PHASE_NAMES",
     "DEFAULT_STATUS",
     "Comment",

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from .roadmap import Roadmap, Signpost
+from .roadmap import DEBRIEF_LISTS, Roadmap, Signpost
 from .text import shown
 
 _HEADER_FIELDS = ("title", "group", "event", "question", "facilitator", "participants",
-                  "notes")
+                  "notes", "strategy", *DEBRIEF_LISTS)
 _SHOWN = 40
 
 

@@ -14,12 +14,22 @@ from dataclasses import fields, replace
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from .roadmap import DEFAULT_PHASE_NAMES, Comment, Owner, Phase, Roadmap, Signpost, Status
+from .roadmap import (
+    DEBRIEF_LISTS,
+    DEFAULT_PHASE_NAMES,
+    Comment,
+    Owner,
+    Phase,
+    Roadmap,
+    Signpost,
+    Status,
+)
 from .text import has_unsafe_characters
 from .validate import MULTILINE_FIELDS, SIGNPOST_ID, dependency_cycle_problems
 
 _NUMBERED_ID = re.compile(r"s(\d+)")
-_TEXT_LISTS = frozenset({"owners", "tags", "countries", "depends_on", "participants"})
+_TEXT_LISTS = frozenset({"owners", "tags", "countries", "depends_on", "participants",
+                         *DEBRIEF_LISTS})
 _SIGNPOST_FIELDS = frozenset(f.name for f in fields(Signpost))
 _OWNER_FIELDS = frozenset(f.name for f in fields(Owner)) - {"name"}
 _PHASE_FIELDS = frozenset(f.name for f in fields(Phase)) - {"name"}
@@ -66,7 +76,7 @@ def update_roadmap(roadmap: Roadmap, **changes: Any) -> Roadmap:
             raise RoadmapEditError(f'a roadmap has no field "{key}"')
         if key in ("created", "updated"):
             checked[key] = _offset_datetime(key, value, required=False)
-        elif key == "participants":
+        elif key in _TEXT_LISTS:
             checked[key] = _line_list(key, value)
         elif key == "title":
             checked[key] = _required_line(key, value)

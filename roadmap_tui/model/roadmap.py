@@ -25,6 +25,9 @@ class Status(StrEnum):
 DEFAULT_STATUS = Status.PLANNED
 DEFAULT_PHASE_NAMES = ("Now", "Next", "Later")
 _SIGNPOST_SEQUENCES = ("owners", "tags", "countries", "depends_on", "comments")
+DEBRIEF_LISTS = ("goals", "outcomes", "assumptions", "learnings", "asks")
+"""The debrief's lists, in file order; ``strategy`` is the debrief's one text."""
+_ROADMAP_SEQUENCES = ("participants", *DEBRIEF_LISTS, "phases", "owners", "signposts")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,7 @@ class Signpost:
     countries: tuple[str, ...] = ()
     depends_on: tuple[str, ...] = ()
     group: str = ""
+    origin: str = ""
     comments: tuple[Comment, ...] = ()
 
     def __post_init__(self) -> None:
@@ -99,12 +103,18 @@ class Roadmap:
     notes: str = ""
     created: datetime | None = None
     updated: datetime | None = None
+    strategy: str = ""
+    goals: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    learnings: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()
     phases: tuple[Phase, ...] = ()
     owners: tuple[Owner, ...] = ()
     signposts: tuple[Signpost, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("participants", "phases", "owners", "signposts"):
+        for name in _ROADMAP_SEQUENCES:
             value = getattr(self, name)
             if type(value) is not tuple:
                 object.__setattr__(self, name, tuple(value))

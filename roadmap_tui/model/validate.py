@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
-from .roadmap import Comment, Owner, Phase, Roadmap, Signpost, Status
+from .roadmap import DEBRIEF_LISTS, Comment, Owner, Phase, Roadmap, Signpost, Status
 from .text import (
     UNSAFE_IN_MULTILINE_TEXT,
     UNSAFE_IN_ONE_LINE_TEXT,
@@ -27,7 +27,7 @@ Location = tuple[str | int, ...]
 NamedItem = TypeVar("NamedItem", Phase, Owner)
 
 # Which text fields may span lines; every other text field is one line.
-MULTILINE_FIELDS = frozenset({"notes", "description", "detail", "text"})
+MULTILINE_FIELDS = frozenset({"notes", "strategy", "description", "detail", "text"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,8 @@ def _signpost_is_plainly_valid(
 
 def _characters_are_safe(signpost: Signpost) -> bool:
     one_line_text = "\t".join((signpost.title, signpost.phase, signpost.group,
-                               *signpost.owners, *signpost.tags, *signpost.countries))
+                               signpost.origin, *signpost.owners, *signpost.tags,
+                               *signpost.countries))
     multiline_text = "\n".join((signpost.detail, *(c.text for c in signpost.comments)))
     return (UNSAFE_IN_ONE_LINE_TEXT.search(one_line_text) is None
             and UNSAFE_IN_ONE_LINE_TEXT.search("\t".join(c.author for c in signpost.comments))
@@ -142,6 +143,7 @@ def _signpost_problems_in_detail(
         elif dependency not in ids:
             yield _unknown_reference(where, "depends_on", "signpost id", dependency, ids)
     yield from _text_problems(where, "group", signpost.group)
+    yield from _text_problems(where, "origin", signpost.origin)
     for number, comment in enumerate(signpost.comments):
         yield from _comment_problems((*where, "comments", number), comment)
 
@@ -179,10 +181,11 @@ def dependency_cycle_problems(signposts: Sequence[Signpost]) -> Iterator[Problem
 def _roadmap_problems(roadmap: Roadmap) -> Iterator[Problem]:
     where: Location = ("roadmap",)
     yield from _text_problems(where, "title", roadmap.title, required=True)
-    for key in ("group", "event", "question", "facilitator", "notes"):
+    for key in ("group", "event", "question", "facilitator", "notes", "strategy"):
         yield from _text_problems(where, key, getattr(roadmap, key))
-    for participant in roadmap.participants:
-        yield from _text_problems(where, "participants", participant, required=True)
+    for key in ("participants", *DEBRIEF_LISTS):
+        for item in getattr(roadmap, key):
+            yield from _text_problems(where, key, item, required=True)
     for key in ("created", "updated"):
         yield from _offset_datetime_problems(where, key, getattr(roadmap, key))
 

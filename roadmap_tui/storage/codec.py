@@ -21,7 +21,7 @@ from typing import Any
 
 import tomli_w
 
-from ..model.roadmap import Comment, Owner, Phase, Roadmap, Signpost, Status
+from ..model.roadmap import DEBRIEF_LISTS, Comment, Owner, Phase, Roadmap, Signpost, Status
 from ..model.text import UNSAFE_IN_MULTILINE_TEXT, UNSAFE_IN_ONE_LINE_TEXT, clean_text
 from ..model.validate import Location, Problem, nearest
 
@@ -29,11 +29,11 @@ FORMAT_VERSION = 1
 
 TOP_LEVEL_KEYS = ("format", "roadmap", "phases", "owners", "signposts")
 ROADMAP_KEYS = ("title", "group", "event", "question", "facilitator", "participants",
-                "notes", "created", "updated")
+                "notes", "created", "updated", "strategy", *DEBRIEF_LISTS)
 PHASE_KEYS = ("name", "start", "end", "description")
 OWNER_KEYS = ("name", "organisation", "role", "country", "contact")
 SIGNPOST_KEYS = ("id", "title", "detail", "phase", "owners", "status", "start", "due",
-                 "tags", "countries", "depends_on", "group", "comments")
+                 "tags", "countries", "depends_on", "group", "origin", "comments")
 COMMENT_KEYS = ("author", "at", "text")
 STATUS_NAMES = tuple(status.value for status in Status)
 
@@ -238,11 +238,14 @@ def _plain_signpost(table: Mapping[str, Any]) -> Signpost | None:
     get = table.get
     signpost_id, title = get("id"), get("title")
     detail, phase, group = get("detail", ""), get("phase", ""), get("group", "")
+    origin = get("origin", "")
     status_name, start, due = get("status", "planned"), get("start"), get("due")
     if not (type(signpost_id) is str and type(title) is str and type(detail) is str
-            and type(phase) is str and type(group) is str and type(status_name) is str):
+            and type(phase) is str and type(group) is str and type(origin) is str
+            and type(status_name) is str):
         return None
-    if "\n" in signpost_id or "\n" in title or "\n" in phase or "\n" in group:
+    if "\n" in signpost_id or "\n" in title or "\n" in phase or "\n" in group or (
+            "\n" in origin):
         return None
     status = _STATUS_BY_NAME.get(status_name)
     if status is None or not (start is None or type(start) is date) or not (
@@ -252,7 +255,8 @@ def _plain_signpost(table: Mapping[str, Any]) -> Signpost | None:
         return Signpost(
             signpost_id, title, detail, phase, _plain_strings(get("owners")), status,
             start, due, _plain_strings(get("tags")), _plain_strings(get("countries")),
-            _plain_strings(get("depends_on")), group, _plain_comments(get("comments")))
+            _plain_strings(get("depends_on")), group, origin,
+            _plain_comments(get("comments")))
     except _NotPlain:
         return None
 
@@ -305,6 +309,7 @@ _ROADMAP_READERS: dict[str, _Reader] = {
     "question": _Decoder.one_line, "facilitator": _Decoder.one_line,
     "participants": _Decoder.strings, "notes": _Decoder.text,
     "created": _Decoder.offset_datetime, "updated": _Decoder.offset_datetime,
+    "strategy": _Decoder.text, **{key: _Decoder.strings for key in DEBRIEF_LISTS},
 }
 _PHASE_READERS: dict[str, _Reader] = {
     "name": _Decoder.one_line, "start": _Decoder.local_date, "end": _Decoder.local_date,
@@ -316,7 +321,7 @@ _SIGNPOST_READERS: dict[str, _Reader] = {
     "phase": _Decoder.one_line, "owners": _Decoder.strings, "status": _Decoder.status,
     "start": _Decoder.local_date, "due": _Decoder.local_date, "tags": _Decoder.strings,
     "countries": _Decoder.strings, "depends_on": _Decoder.strings,
-    "group": _Decoder.one_line, "comments": _Decoder.tables,
+    "group": _Decoder.one_line, "origin": _Decoder.one_line, "comments": _Decoder.tables,
 }
 _COMMENT_READERS: dict[str, _Reader] = {
     "author": _Decoder.one_line, "at": _Decoder.offset_datetime, "text": _Decoder.text,
@@ -419,6 +424,8 @@ def _header_table(roadmap: Roadmap) -> dict[str, Any]:
         "question": roadmap.question, "facilitator": roadmap.facilitator,
         "participants": roadmap.participants, "notes": roadmap.notes,
         "created": roadmap.created, "updated": roadmap.updated,
+        "strategy": roadmap.strategy,
+        **{key: getattr(roadmap, key) for key in DEBRIEF_LISTS},
     })
 
 
@@ -433,7 +440,7 @@ def _signpost_table(signpost: Signpost) -> dict[str, Any]:
     table.update(_filled({
         "start": signpost.start, "due": signpost.due, "tags": signpost.tags,
         "countries": signpost.countries, "depends_on": signpost.depends_on,
-        "group": signpost.group,
+        "group": signpost.group, "origin": signpost.origin,
     }))
     return table
 

@@ -27,6 +27,24 @@ notes = \"\"\"
 free text,
 several lines\"\"\"
 created = 2020-12-11 09:00:00+07:00
+strategy = \"\"\"
+Start where the courts already listen,
+then widen.\"\"\"
+goals = [
+    "Victims choose what justice means",
+]
+outcomes = [
+    "Compensation claims filed",
+]
+assumptions = [
+    "Courts accept NGO evidence",
+]
+learnings = [
+    "Justice is personal",
+]
+asks = [
+    "Introductions to labour lawyers",
+]
 
 [[phases]]
 name = "Next 3 months"
@@ -64,6 +82,8 @@ status = "planned"
 depends_on = [
     "s1",
 ]
+group = "Legal"
+origin = "legal-route.toml#s4"
 
 [[signposts.comments]]
 author = "Reviewer"
@@ -102,6 +122,29 @@ def test_a_good_file_loads_into_the_model() -> None:
     assert second.depends_on == ("s1",)
     assert second.phase == "" and second.start is None
     assert second.comments[0].text == "Who funds this?"
+
+
+def test_the_debrief_and_the_origin_load_into_the_model() -> None:
+    roadmap = roadmap_tui.loads(GOOD)
+    assert roadmap.strategy == "Start where the courts already listen,\nthen widen."
+    assert roadmap.goals == ("Victims choose what justice means",)
+    assert roadmap.outcomes == ("Compensation claims filed",)
+    assert roadmap.assumptions == ("Courts accept NGO evidence",)
+    assert roadmap.learnings == ("Justice is personal",)
+    assert roadmap.asks == ("Introductions to labour lawyers",)
+    first, second = roadmap.signposts
+    assert (first.group, first.origin) == ("", "")
+    assert (second.group, second.origin) == ("Legal", "legal-route.toml#s4")
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('goals = [\n    "Victims', 'goals = [\n    "", "Victims', '"goals" must not be empty'),
+    ('asks = [\n    "Intro', 'asks = [\n    1, "Intro', '"asks" must be a list of strings'),
+    ('origin = "legal', 'origin = 3\norigin_ = "legal', '"origin" must be a string'),
+    ('strategy = ', 'stratgy = ', 'did you mean "strategy"?'),
+])
+def test_debrief_values_are_checked(old: str, new: str, message: str) -> None:
+    assert message in str(error_for(replaced(old, new)))
 
 
 def test_the_canonical_text_round_trips_to_the_same_bytes() -> None:
