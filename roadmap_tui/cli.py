@@ -132,13 +132,38 @@ def _run_open(args: list[str]) -> int:
         _top_parser().error("--read-only needs a FILE")
     if options.file is not None and options.file.is_dir():
         return _fail(f"{options.file}: is a folder, not a roadmap file")
+    if options.file is not None:
+        _refuse_a_misspelt_command(options.file)
     from .app import RoadmapApp
 
     return _run_app(RoadmapApp(options.file, read_only=options.read_only))
 
 
+def _refuse_a_misspelt_command(path: Path) -> None:
+    """``roadmap-tui exprot x.toml`` is a typo, not a new roadmap called "exprot"."""
+    word = str(path)
+    if path.suffix or "/" in word or path.exists():
+        return
+    from .model.validate import nearest
+
+    command = nearest(word, SUBCOMMANDS)
+    if command is not None:
+        _top_parser().error(f"unknown command '{word}'; did you mean '{command}'? "
+                            f"(to open a roadmap file named {word}, use ./{word})")
+
+
+def has_terminal() -> bool:
+    """Whether the full-screen app can run: it reads keys from stdin and draws on stdout."""
+    return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def _run_app(app: RoadmapApp) -> int:
     """Run the app; when it ended before a save (an error, a signal), say where the work is."""
+    if not has_terminal():
+        # A script or a pipe that reached here gave a word the command does not
+        # know: drawing a full-screen app into a pipe would hang it instead.
+        _top_parser().error("the app needs a terminal (standard input and output are not "
+                            "one); in scripts use check, export or another command")
     app.run()
     if app.return_code:
         if app.crash_recovery is not None:
