@@ -28,6 +28,9 @@ class Settings:
     theme: str = DEFAULT_THEME
     timer_minutes: int = DEFAULT_TIMER_MINUTES
     recent_files: tuple[str, ...] = field(default=())
+    keys: tuple[tuple[str, str], ...] = ()
+    """``[keys]``: binding id -> key names, as the user remapped them (the app checks
+    the ids, since only it knows its commands)."""
 
     def with_recent(self, path: Path) -> Settings:
         """The settings with ``path`` first among the recent files."""
@@ -53,11 +56,14 @@ def read_settings(path: Path) -> tuple[Settings, list[str]]:
 
 def write_settings(path: Path, settings: Settings) -> None:
     """Save the settings; raises RoadmapFileError with a readable message on failure."""
-    text = tomli_w.dumps({
+    table: dict[str, Any] = {
         "theme": settings.theme,
         "timer_minutes": settings.timer_minutes,
         "recent_files": list(settings.recent_files),
-    })
+    }
+    if settings.keys:
+        table["keys"] = dict(settings.keys)
+    text = tomli_w.dumps(table)
     write_text_atomically(path, text, create_parents=True)
 
 
@@ -82,6 +88,14 @@ def _from_table(path: Path, data: dict[str, Any]) -> tuple[Settings, list[str]]:
         )[:MAX_RECENT_FILES])
     else:
         problems.append(f"{path}: recent_files should be a list of paths; ignored")
-    for key in sorted(set(data) - {"theme", "timer_minutes", "recent_files"}):
+    keys = data.get("keys", {})
+    if isinstance(keys, dict):
+        settings = replace(settings, keys=tuple(
+            (name, value) for name, value in keys.items() if isinstance(value, str)))
+        problems.extend(f"{path}: [keys] {name} should be key names in quotes; ignored"
+                        for name, value in keys.items() if not isinstance(value, str))
+    else:
+        problems.append(f"{path}: keys should be a table ([keys]); ignored")
+    for key in sorted(set(data) - {"theme", "timer_minutes", "recent_files", "keys"}):
         problems.append(f'{path}: unknown setting "{key}" ignored')
     return settings, problems

@@ -15,11 +15,12 @@ from textual.theme import Theme
 
 from .. import paths
 from ..model import Roadmap
+from ..session.document import Document
 from ..settings import Settings, read_settings, write_settings
 from ..storage import RoadmapFileError
 from ..storage.recovery import left_behind
 from .commands import RoadmapCommands
-from .document import Document
+from .keys import checked_keymap
 from .screens.main import MainScreen
 
 HIGH_CONTRAST = Theme(
@@ -60,8 +61,11 @@ class RoadmapApp(App[None]):
         self.crash_recovery: Path | None = None
         """Where unsaved work went when the app stopped on an unexpected error or signal."""
         self.settings, self._problems = read_settings(paths.settings_file())
+        self.keymap, key_problems = checked_keymap(dict(self.settings.keys))
+        self._problems.extend(f"{paths.settings_file()}: {problem}" for problem in key_problems)
+        self.set_keymap(self.keymap)
         self._main = MainScreen(self._open(path, read_only, roadmap),
-                                timer_minutes=self.settings.timer_minutes)
+                                timer_minutes=self.settings.timer_minutes, keymap=self.keymap)
 
     def _open(self, path: Path | None, read_only: bool, roadmap: Roadmap | None) -> Document:
         if roadmap is not None:

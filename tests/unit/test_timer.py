@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from roadmap_tui.app.timer import SessionTimer
+from roadmap_tui.session.timer import SessionTimer
 
 
 class Clock:

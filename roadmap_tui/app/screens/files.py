@@ -20,10 +20,10 @@ from textual.timer import Timer
 
 from ...model import Roadmap
 from ...model.compare import differences
+from ...session.document import Disk, Document, ReadOnlyError
+from ...session.timer import SessionTimer
 from ...storage import RoadmapFileError
 from ...storage.files import LoadedRoadmap, digest_of, dumps, parse, write_text_atomically
-from ..document import Disk, Document, ReadOnlyError
-from ..timer import SessionTimer
 from .dialogs import ChoiceDialog, ExportChoice, ExportDialog, FormDialog, FormField, PathDialog
 from .keeping import Safekeeping
 

@@ -21,11 +21,11 @@ from textual import work
 from ... import paths
 from ...model import Roadmap
 from ...model.compare import differences
+from ...session.document import Disk, Document
 from ...storage import RoadmapFileError
 from ...storage.lock import FileLock, LockHolder
 from ...storage.recovery import Recovery, RecoveryJournal, left_behind
 from ...storage.versions import LocalHistory
-from ..document import Disk, Document
 from .dialogs import ChoiceDialog, VersionsDialog
 
 if TYPE_CHECKING:

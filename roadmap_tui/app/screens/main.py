@@ -10,19 +10,18 @@ about editing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, TabbedContent, TabPane, TextArea
 
-from ...model import Roadmap, Status
+from ...model import Roadmap
 from ...model.fields import edit_field
 from ...model.operations import (
     RoadmapEditError,
@@ -35,8 +34,8 @@ from ...model.quickadd import QuickAddError, apply_quick_add, parse_quick_add
 from ...model.search import SignpostFilter, parse_filter
 from ...model.text import clean_text, has_unsafe_characters
 from ...model.validate import MULTILINE_FIELDS
-from ...summary_style import STATUS_MARKS
-from ..document import Document, ReadOnlyError, now
+from ...session.document import Document, ReadOnlyError, now
+from ..keys import EDITING_ACTIONS, bindings, key_map
 from ..widgets.editor import SignpostEditor
 from ..widgets.header import RoadmapHeader
 from ..widgets.owners import OwnersPane
@@ -50,40 +49,19 @@ Change = Callable[[Roadmap], tuple[Roadmap, str | None]]
 SIDE_TABS = {"editor": "tab-editor", "owners": "tab-owners", "timeline": "tab-timeline"}
 SIDE_FOCUS = {"editor": "#field-title", "owners": "#owner-table", "timeline": "#timeline"}
 
-EDITING_ACTIONS = frozenset({"quick_add", "save", "undo", "redo", "delete_signpost", "move",
-                             "shift_phase", "export"})
 WIDE_SCREEN = 140
 QUICK_ADD_HINT = "Add: Title words @Owner #Phase +tag due:2021-03-31 start:2021-01"
 
 
 class MainScreen(FileActions, PaneForms, Screen[None]):
-    BINDINGS = [
-        Binding("a", "quick_add", "Add", priority=True),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("ctrl+z", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo"),
-        Binding("delete", "delete_signpost", "Delete"),
-        Binding("shift+up", "move(-1)", "Move up", show=False),
-        Binding("shift+down", "move(1)", "Move down", show=False),
-        Binding("left_square_bracket", "shift_phase(-1)", "Phase \u2190", show=False),
-        Binding("right_square_bracket", "shift_phase(1)", "Phase \u2192", show=False),
-        Binding("slash", "filter", "Filter", priority=True),
-        Binding("p", "present", "Present"),
-        Binding("e", "export", "Export"),
-        Binding("t", "timer", "Timer"),
-        Binding("question_mark", "help", "Keys"),
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+o", "open", "Open", show=False),
-        Binding("1", "side('editor')", "Editor", show=False),
-        Binding("2", "side('owners')", "Owners", show=False),
-        Binding("3", "side('timeline')", "Timeline", show=False),
-        Binding("z", "toggle_side", "Wide list", show=False),
-        Binding("escape", "escape", "Back to list", show=False),
-    ]
+    BINDINGS = bindings()
 
-    def __init__(self, document: Document, *, timer_minutes: int) -> None:
+    def __init__(self, document: Document, *, timer_minutes: int,
+                 keymap: Mapping[str, str] | None = None) -> None:
         super().__init__(id="main")
         self.document = document
+        self.keymap: Mapping[str, str] = keymap or {}
+        """The user's remapped keys (settings.toml ``[keys]``), for the key map's text."""
         self.filter: SignpostFilter = parse_filter("")
         self._init_files(timer_minutes)
         self._init_keeping()
@@ -445,48 +423,4 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
     # -- help -------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(key_map()))
-
-
-def key_map() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The keys by pane, as the help screen and the README show them."""
-    return [
-        ("Signposts (when no text field has focus)", [
-            ("up / down", "move the cursor; the editor follows"),
-            ("a", "capture a new signpost after the selected one"),
-            ("delete", "delete the selected signpost"),
-            ("shift+up / down", "move the signpost up / down"),
-            ("[ / ]", "move it to the previous / next phase"),
-            ("/", "filter: words @owner #phase +tag status: country:"),
-            ("escape", "back to the list; clears the filter"),
-            ("ctrl+z / ctrl+y", "undo / redo any change"),
-        ]),
-        ("Roadmap", [
-            ("ctrl+s", "save (asks for a path when untitled)"),
-            ("ctrl+o", "open another roadmap"),
-            ("p", "present the summary full screen"),
-            ("e", "export the summary (text, ansi, html, svg, md)"),
-            ("t", "start / pause the session timer"),
-            ("ctrl+p", "command palette: every action, jump to a signpost or owner,"
-                       " roadmap details, earlier versions of the file"),
-            ("?", "this key map"),
-            ("q", "quit (asks first when there are unsaved changes)"),
-        ]),
-        ("Panes", [
-            ("1 / 2 / 3", "editor / owners / timeline"),
-            ("z", "hide or show the side pane (a wider list)"),
-            ("tab / shift+tab", "next / previous field or pane"),
-            ("enter", "in a field: apply it (leaving the field applies it too)"),
-            ("n, enter, d", "owners and timeline panes: new, edit or rename, delete"),
-            ("left / right", "timeline: choose a phase; shift+left / right moves it"),
-        ]),
-        ("Status marks (the same in the list, timeline and summary)", [
-            (STATUS_MARKS[status], status.value) for status in Status]),
-        ("Capture line", [
-            ("@name", 'owner by prefix; @"Two Words" or @two_words; new names are added'),
-            ("#phase", "phase by prefix"),
-            ("+tag", "a tag"),
-            ("due:  start:", "YYYY-MM-DD or YYYY-MM"),
-            ("\\#word", "a backslash keeps a word literal"),
-        ]),
-    ]
+        self.app.push_screen(HelpScreen(key_map(self.keymap)))
