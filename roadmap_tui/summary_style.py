@@ -20,7 +20,7 @@ import unicodedata
 from rich.style import Style
 from rich.text import Text
 
-from .model.roadmap import Status
+from .model.roadmap import STATUS_MARKS, Status
 from .model.text import REPLACEMENT, UNSAFE_CHARACTERS
 
 FIRST_STRONG_ISOLATE = "\u2068"
@@ -38,15 +38,6 @@ _MAYBE_RTL = re.compile(
     "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 
-STATUS_MARKS: dict[Status, str] = {
-    Status.IDEA: "◇",
-    Status.PLANNED: "○",
-    Status.ACTIVE: "◐",
-    Status.BLOCKED: "⊘",
-    Status.DONE: "✓",
-    Status.DROPPED: "✕",
-}
-"""One symbol per status, each distinct in shape, for the timeline and narrow layouts."""
 
 STATUS_STYLES: dict[Status, Style] = {
     Status.IDEA: Style(color="magenta"),

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from textual.binding import Binding, BindingType
 
 from ..model import Status
+from ..model.roadmap import STATUS_MARKS
 from ..model.validate import nearest
-from ..summary_style import STATUS_MARKS
 
 
 @dataclass(frozen=True, slots=True)
