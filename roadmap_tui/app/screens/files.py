@@ -20,6 +20,7 @@ from textual.timer import Timer
 
 from ...model import Roadmap
 from ...model.compare import differences
+from ...model.text import shown_name
 from ...storage import RoadmapFileError
 from ...storage.files import LoadedRoadmap, digest_of, dumps, parse, write_text_atomically
 from ..document import Disk, Document, ReadOnlyError
@@ -99,7 +100,7 @@ class FileActions(Safekeeping):
             elif path.suffix == "":
                 path = path.with_suffix(".toml")
             if path != self.document.path and path.exists():
-                self._ask(f"{path} exists. Replace it with this roadmap?",
+                self._ask(f"{shown_name(path)} exists. Replace it with this roadmap?",
                           [("Replace", "replace"), ("Cancel", "cancel")],
                           lambda _: self._write(path, after, self.document.check_disk(path).data))
                 return
@@ -116,7 +117,8 @@ class FileActions(Safekeeping):
             choices = [("Overwrite", "overwrite"), ("Save as", "save-as")]
             if disk is not None:
                 choices.append(("Reload", "reload"))
-            self._ask(f"{path} was changed on disk since you opened it, by another program "
+            self._ask(f"{shown_name(path)} was changed on disk since you opened it, by another "
+                      f"program "
                       "or person.\nOverwrite: yours replaces theirs (theirs is kept in "
                       "Earlier versions).\nSave as: yours goes to another file.\nReload: "
                       "theirs replaces yours (yours is kept in Earlier versions; ctrl+z "
@@ -124,15 +126,27 @@ class FileActions(Safekeeping):
                       [*choices, ("Cancel", "cancel")],
                       partial(self._changed_answered, path, after, disk),
                       title="Changed on disk", details=details, id="changed-dialog")
+        elif check.state is Disk.UNREADABLE:
+            kept = ("what is there now is kept in Earlier versions" if check.data is not None
+                    else "what is there now cannot be read, so it cannot be kept")
+            self._ask(f"{shown_name(path)} cannot be read by roadmap-tui now ({check.reason}): "
+                      "another program or person replaced it or changed its permissions.\n"
+                      f"Overwrite: yours replaces it ({kept}).\nSave as: yours goes to "
+                      "another file.",
+                      [("Overwrite", "overwrite"), ("Save as", "save-as"), ("Cancel", "cancel")],
+                      partial(self._changed_answered, path, after, None),
+                      title="Changed on disk", id="changed-dialog")
         elif check.state is Disk.VANISHED:
-            self._ask(f"{path} was deleted or moved since you opened it. Write it again "
+            self._ask(f"{shown_name(path)} was deleted or moved since you opened it. Write it "
+                      f"again "
                       "where it was, or save elsewhere?",
                       [("Write it again", "write"), ("Save as", "save-as"),
                        ("Cancel", "cancel")],
                       partial(self._changed_answered, path, after, None),
                       title="File gone", id="changed-dialog")
         elif check.data is not None and not os.access(path, os.W_OK):
-            self._ask(f"{path.name} is read-only (you have no write permission on it). Replace "
+            self._ask(f"{shown_name(path.name)} is read-only (you have no write permission on "
+                      f"it). Replace "
                       "it anyway? It stays read-only afterwards.",
                       [("Replace", "replace"), ("Save as", "save-as"), ("Cancel", "cancel")],
                       partial(self._changed_answered, path, after, None),
@@ -164,7 +178,8 @@ class FileActions(Safekeeping):
             self.keep_version(path, dumps(self.document.roadmap).encode("utf-8"))
             self.show_roadmap(self.document.reload(disk))
             self.watch_disk()
-            self.app.notify(f"Reloaded {path.name} from disk. Your version is in Earlier "
+            self.app.notify(f"Reloaded {shown_name(path.name)} from disk. Your version is in "
+                            f"Earlier "
                             "versions (ctrl+p), and ctrl+z brings it back.", markup=False,
                             timeout=10)
 
@@ -205,7 +220,7 @@ class FileActions(Safekeeping):
         self.roadmap_app.remember_file(saved)
         self.watch_disk()
         self.show_header()
-        self.app.notify(f"Saved {saved}", markup=False, timeout=3)
+        self.app.notify(f"Saved {shown_name(saved)}", markup=False, timeout=3)
         if after is not None:
             after()
         return True
@@ -261,7 +276,7 @@ class FileActions(Safekeeping):
         self.roadmap_app.remember_file(path)
         self.show_roadmap(document.selected_id)
         self.show_warnings()
-        self.app.notify(f"Opened {path}", markup=False, timeout=3)
+        self.app.notify(f"Opened {shown_name(path)}", markup=False, timeout=3)
 
     def show_warnings(self) -> None:
         """What the loader repaired: a few one by one, then one notice for the rest, so a
@@ -273,8 +288,8 @@ class FileActions(Safekeeping):
         if rest > 0:
             name = self.document.path or "FILE"
             self.app.notify(f"\u2026 and {rest} more repairs like these. To list them all: "
-                            f"roadmap-tui check {name}", severity="warning", markup=False,
-                            timeout=10)
+                            f"roadmap-tui check {shown_name(name)}", severity="warning",
+                            markup=False, timeout=10)
 
     # -- present and export -------------------------------------------------------------
 
