@@ -263,7 +263,7 @@ def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | N
     to_stdout = output is None or str(output) == "-"
     if fmt is None and output is not None and not to_stdout and output.suffix \
             and format_for_path(output) is None:
-        _print_error(f"export: error: cannot tell the format from {_shown(output.suffix)!r}; "
+        _print_error(f"export: error: cannot tell the format from \"{_shown(output.suffix)}\"; "
                      f"give -f {'|'.join(EXPORT_FORMATS)}, or name OUT with one of "
                      f"{' '.join(SUFFIXES)}")
         return EXIT_USAGE
