@@ -244,11 +244,24 @@ class ExportDialog(Dialog[ExportChoice | None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#ok")
     def _accept(self) -> None:
+        """The format follows the typed suffix, as on the command line; a name without
+        one gets the chosen format's, and an unknown one is refused here."""
+        from ...export import SUFFIXES, format_for_path
+
         text = self.query_one("#export-path", Input).value.strip()
         if not text:
             self.notify("Type where to write the summary.", severity="warning", markup=False)
             return
-        self.answer(ExportChoice(self._fmt, Path(text).expanduser()))
+        path = Path(text).expanduser()
+        fmt = format_for_path(path)
+        if fmt is None and path.suffix:
+            self.notify(f'"{shown_name(path.suffix)}" is not a format roadmap-tui writes: '
+                        f"end the name with {', '.join(SUFFIXES)}.", severity="error",
+                        markup=False, timeout=10)
+            return
+        if fmt is None:
+            fmt, path = self._fmt, path.with_name(path.name + self.SUFFIX[self._fmt])
+        self.answer(ExportChoice(fmt, path))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -22,7 +22,14 @@ from ...model import Roadmap
 from ...model.compare import differences
 from ...model.text import shown_name
 from ...storage import RoadmapFileError
-from ...storage.files import LoadedRoadmap, digest_of, dumps, parse, write_text_atomically
+from ...storage.files import (
+    LoadedRoadmap,
+    digest_of,
+    dumps,
+    is_roadmap_file,
+    parse,
+    write_text_atomically,
+)
 from ..document import Disk, Document, ReadOnlyError
 from ..timer import SessionTimer
 from .dialogs import ChoiceDialog, ExportChoice, ExportDialog, FormDialog, FormField, PathDialog
@@ -317,7 +324,28 @@ class FileActions(Safekeeping):
 
         self.app.push_screen(ExportDialog(base), chosen)
 
-    def _export(self, choice: ExportChoice) -> None:
+    def _export(self, choice: ExportChoice, *, replace: bool = False) -> None:
+        """Export, refusing a symlink or a roadmap file, and asking before replacing any
+        other file: an export writes only where the user asked, and only what they
+        agreed to lose."""
+        path = choice.path
+        refused = ""
+        if os.path.islink(path):
+            refused = (f"{shown_name(path)} is a symbolic link; an export never writes "
+                       "through one. Choose another name.")
+        elif os.path.lexists(path) and is_roadmap_file(path):
+            refused = (f"{shown_name(path)} is a roadmap file; an export never replaces "
+                       "one with a summary. Choose another name.")
+        if refused:
+            self.app.notify(refused, title="Not exported", severity="error", timeout=15,
+                            markup=False)
+            return
+        if os.path.lexists(path) and not replace:
+            self._ask(f"{shown_name(path)} exists. Replace it with the {choice.fmt} summary?",
+                      [("Replace", "replace"), ("Cancel", "cancel")],
+                      lambda _: self._export(choice, replace=True),
+                      title="Replace a file?", id="export-replace-dialog")
+            return
         roadmap = self.document.roadmap
         if len(roadmap.signposts) >= BIG_EXPORT:
             self.app.notify(f"Exporting {len(roadmap.signposts)} signposts\u2026",
@@ -330,14 +358,15 @@ class FileActions(Safekeeping):
 
         try:
             text = render(roadmap, choice.fmt, width=EXPORT_WIDTH, today=today)
-            write_text_atomically(choice.path, text)
+            write_text_atomically(choice.path, text, follow_symlinks=False)
         except RoadmapFileError as error:
             self.app.call_from_thread(self.app.notify, str(error), title="Not exported",
                                       severity="error", timeout=15, markup=False)
             return
         self.app.call_from_thread(self.app.notify,
                                   f"Exported the {choice.fmt} summary to "
-                                  f"{choice.path.resolve()}", markup=False, timeout=8)
+                                  f"{shown_name(choice.path.resolve())}", markup=False,
+                                  timeout=8)
 
     # -- session timer -------------------------------------------------------------------
 
