@@ -9,7 +9,7 @@ import sys
 CORE_MODULES = ("roadmap_tui.model", "roadmap_tui.model.timeline", "roadmap_tui.model.overview",
                 "roadmap_tui.storage", "roadmap_tui.summary", "roadmap_tui.summary_style",
                 "roadmap_tui.summary_timeline", "roadmap_tui.export",
-                "roadmap_tui.export_markdown")
+                "roadmap_tui.export_markdown", "roadmap_tui.summary_lines", "roadmap_tui.settings")
 
 
 def _modules_after_importing(*modules: str) -> set[str]:
