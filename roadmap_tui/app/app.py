@@ -11,10 +11,12 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from .. import paths
 from ..model import Roadmap
+from ..model.text import shown_name
 from ..session.document import Document
 from ..settings import Settings, read_settings, write_settings
 from ..storage import RoadmapFileError
@@ -77,7 +79,8 @@ class RoadmapApp(App[None]):
         except RoadmapFileError as error:
             left = left_behind(paths.recovery_folder(), paths.file_key(Path(path)))
             earlier = (f" Unsaved work on it from an earlier session is kept in "
-                       f"{left[0].file}: open that file to get it back." if left else "")
+                       f"{shown_name(left[0].file)}: open that file to get it back."
+                       if left else "")
             self._problems.append(f"{error}\nStarted an untitled roadmap instead; "
                                   f"the file was not touched.{earlier}")
             document = Document.untitled()
@@ -111,6 +114,13 @@ class RoadmapApp(App[None]):
             loop = asyncio.get_running_loop()
             for stop in STOP_SIGNALS:
                 loop.add_signal_handler(stop, self._stopped_by, stop)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notice passes the one cleaning function: a path or a host in it, whatever
+        it holds, cannot act on the terminal (a last pass; names are cleaned before)."""
+        super().notify(shown_name(message, keep_newlines=True), title=shown_name(title),
+                       severity=severity, timeout=timeout, markup=markup)
 
     def today(self) -> date:
         """The day the timeline marks and past-due dates count from (tests pin it)."""

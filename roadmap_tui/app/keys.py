@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 
 from ..model import Status
 from ..model.roadmap import STATUS_MARKS
+from ..model.text import quoted
 from ..model.validate import nearest
 
 
@@ -174,7 +175,7 @@ def checked_keymap(entries: Mapping[str, object]) -> tuple[dict[str, str], list[
         if binding_id not in BY_ID or BY_ID[binding_id].key is None:
             suggestion = nearest(binding_id, [c.id for c in COMMANDS if c.key is not None])
             hint = f'; did you mean "{suggestion}"?' if suggestion else ""
-            problems.append(f'[keys]: no command "{binding_id}"{hint} (ignored)')
+            problems.append(f"[keys]: no command {quoted(binding_id)}{hint} (ignored)")
         elif not isinstance(keys, str) or not _KEY_SPEC.fullmatch(keys.strip()):
             problems.append(f'[keys]: {binding_id} needs key names such as "ctrl+w" or'
                             f' "f2,ctrl+w" (ignored)')

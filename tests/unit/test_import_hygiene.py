@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CORE_MODULES = ("roadmap_tui.model", "roadmap_tui.model.timeline", "roadmap_tui.model.overview",
                 "roadmap_tui.storage", "roadmap_tui.summary", "roadmap_tui.summary_style",
                 "roadmap_tui.summary_timeline", "roadmap_tui.export",
-                "roadmap_tui.export_markdown", "roadmap_tui.session")
+                "roadmap_tui.export_markdown", "roadmap_tui.summary_lines", "roadmap_tui.settings",
+                "roadmap_tui.session")
 
 
 def _modules_after_importing(*modules: str) -> set[str]:

@@ -20,10 +20,18 @@ from textual.timer import Timer
 
 from ...model import Roadmap
 from ...model.compare import differences
+from ...model.text import shown_name
 from ...session.document import Disk, Document, ReadOnlyError
 from ...session.timer import SessionTimer
 from ...storage import RoadmapFileError
-from ...storage.files import LoadedRoadmap, digest_of, dumps, parse, write_text_atomically
+from ...storage.files import (
+    LoadedRoadmap,
+    digest_of,
+    dumps,
+    is_roadmap_file,
+    parse,
+    write_text_atomically,
+)
 from .dialogs import ChoiceDialog, ExportChoice, ExportDialog, FormDialog, FormField, PathDialog
 from .keeping import Safekeeping
 
@@ -99,7 +107,7 @@ class FileActions(Safekeeping):
             elif path.suffix == "":
                 path = path.with_suffix(".toml")
             if path != self.document.path and path.exists():
-                self._ask(f"{path} exists. Replace it with this roadmap?",
+                self._ask(f"{shown_name(path)} exists. Replace it with this roadmap?",
                           [("Replace", "replace"), ("Cancel", "cancel")],
                           lambda _: self._write(path, after, self.document.check_disk(path).data))
                 return
@@ -116,7 +124,8 @@ class FileActions(Safekeeping):
             choices = [("Overwrite", "overwrite"), ("Save as", "save-as")]
             if disk is not None:
                 choices.append(("Reload", "reload"))
-            self._ask(f"{path} was changed on disk since you opened it, by another program "
+            self._ask(f"{shown_name(path)} was changed on disk since you opened it, by another "
+                      f"program "
                       "or person.\nOverwrite: yours replaces theirs (theirs is kept in "
                       "Earlier versions).\nSave as: yours goes to another file.\nReload: "
                       "theirs replaces yours (yours is kept in Earlier versions; ctrl+z "
@@ -124,15 +133,27 @@ class FileActions(Safekeeping):
                       [*choices, ("Cancel", "cancel")],
                       partial(self._changed_answered, path, after, disk),
                       title="Changed on disk", details=details, id="changed-dialog")
+        elif check.state is Disk.UNREADABLE:
+            kept = ("what is there now is kept in Earlier versions" if check.data is not None
+                    else "what is there now cannot be read, so it cannot be kept")
+            self._ask(f"{shown_name(path)} cannot be read by roadmap-tui now ({check.reason}): "
+                      "another program or person replaced it or changed its permissions.\n"
+                      f"Overwrite: yours replaces it ({kept}).\nSave as: yours goes to "
+                      "another file.",
+                      [("Overwrite", "overwrite"), ("Save as", "save-as"), ("Cancel", "cancel")],
+                      partial(self._changed_answered, path, after, None),
+                      title="Changed on disk", id="changed-dialog")
         elif check.state is Disk.VANISHED:
-            self._ask(f"{path} was deleted or moved since you opened it. Write it again "
+            self._ask(f"{shown_name(path)} was deleted or moved since you opened it. Write it "
+                      f"again "
                       "where it was, or save elsewhere?",
                       [("Write it again", "write"), ("Save as", "save-as"),
                        ("Cancel", "cancel")],
                       partial(self._changed_answered, path, after, None),
                       title="File gone", id="changed-dialog")
         elif check.data is not None and not os.access(path, os.W_OK):
-            self._ask(f"{path.name} is read-only (you have no write permission on it). Replace "
+            self._ask(f"{shown_name(path.name)} is read-only (you have no write permission on "
+                      f"it). Replace "
                       "it anyway? It stays read-only afterwards.",
                       [("Replace", "replace"), ("Save as", "save-as"), ("Cancel", "cancel")],
                       partial(self._changed_answered, path, after, None),
@@ -164,7 +185,8 @@ class FileActions(Safekeeping):
             self.keep_version(path, dumps(self.document.roadmap).encode("utf-8"))
             self.show_roadmap(self.document.reload(disk))
             self.watch_disk()
-            self.app.notify(f"Reloaded {path.name} from disk. Your version is in Earlier "
+            self.app.notify(f"Reloaded {shown_name(path.name)} from disk. Your version is in "
+                            f"Earlier "
                             "versions (ctrl+p), and ctrl+z brings it back.", markup=False,
                             timeout=10)
 
@@ -205,7 +227,7 @@ class FileActions(Safekeeping):
         self.roadmap_app.remember_file(saved)
         self.watch_disk()
         self.show_header()
-        self.app.notify(f"Saved {saved}", markup=False, timeout=3)
+        self.app.notify(f"Saved {shown_name(saved)}", markup=False, timeout=3)
         if after is not None:
             after()
         return True
@@ -261,7 +283,7 @@ class FileActions(Safekeeping):
         self.roadmap_app.remember_file(path)
         self.show_roadmap(document.selected_id)
         self.show_warnings()
-        self.app.notify(f"Opened {path}", markup=False, timeout=3)
+        self.app.notify(f"Opened {shown_name(path)}", markup=False, timeout=3)
 
     def show_warnings(self) -> None:
         """What the loader repaired: a few one by one, then one notice for the rest, so a
@@ -273,8 +295,8 @@ class FileActions(Safekeeping):
         if rest > 0:
             name = self.document.path or "FILE"
             self.app.notify(f"\u2026 and {rest} more repairs like these. To list them all: "
-                            f"roadmap-tui check {name}", severity="warning", markup=False,
-                            timeout=10)
+                            f"roadmap-tui check {shown_name(name)}", severity="warning",
+                            markup=False, timeout=10)
 
     # -- present and export -------------------------------------------------------------
 
@@ -302,7 +324,28 @@ class FileActions(Safekeeping):
 
         self.app.push_screen(ExportDialog(base), chosen)
 
-    def _export(self, choice: ExportChoice) -> None:
+    def _export(self, choice: ExportChoice, *, replace: bool = False) -> None:
+        """Export, refusing a symlink or a roadmap file, and asking before replacing any
+        other file: an export writes only where the user asked, and only what they
+        agreed to lose."""
+        path = choice.path
+        refused = ""
+        if os.path.islink(path):
+            refused = (f"{shown_name(path)} is a symbolic link; an export never writes "
+                       "through one. Choose another name.")
+        elif os.path.lexists(path) and is_roadmap_file(path):
+            refused = (f"{shown_name(path)} is a roadmap file; an export never replaces "
+                       "one with a summary. Choose another name.")
+        if refused:
+            self.app.notify(refused, title="Not exported", severity="error", timeout=15,
+                            markup=False)
+            return
+        if os.path.lexists(path) and not replace:
+            self._ask(f"{shown_name(path)} exists. Replace it with the {choice.fmt} summary?",
+                      [("Replace", "replace"), ("Cancel", "cancel")],
+                      lambda _: self._export(choice, replace=True),
+                      title="Replace a file?", id="export-replace-dialog")
+            return
         roadmap = self.document.roadmap
         if len(roadmap.signposts) >= BIG_EXPORT:
             self.app.notify(f"Exporting {len(roadmap.signposts)} signposts\u2026",
@@ -315,14 +358,15 @@ class FileActions(Safekeeping):
 
         try:
             text = render(roadmap, choice.fmt, width=EXPORT_WIDTH, today=today)
-            write_text_atomically(choice.path, text)
+            write_text_atomically(choice.path, text, follow_symlinks=False)
         except RoadmapFileError as error:
             self.app.call_from_thread(self.app.notify, str(error), title="Not exported",
                                       severity="error", timeout=15, markup=False)
             return
         self.app.call_from_thread(self.app.notify,
                                   f"Exported the {choice.fmt} summary to "
-                                  f"{choice.path.resolve()}", markup=False, timeout=8)
+                                  f"{shown_name(choice.path.resolve())}", markup=False,
+                                  timeout=8)
 
     # -- session timer -------------------------------------------------------------------
 
