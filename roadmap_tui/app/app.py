@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -23,6 +24,7 @@ from ..storage import RoadmapFileError
 from ..storage.recovery import left_behind
 from .commands import RoadmapCommands
 from .keys import checked_keymap
+from .ordered_keys import dispatch_in_order
 from .screens.main import MainScreen
 
 HIGH_CONTRAST = Theme(
@@ -121,6 +123,21 @@ class RoadmapApp(App[None]):
         it holds, cannot act on the terminal (a last pass; names are cleaned before)."""
         super().notify(shown_name(message, keep_newlines=True), title=shown_name(title),
                        severity=severity, timeout=timeout, markup=markup)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys not taken by a priority binding are handled one after another, whole
+        (see ordered_keys.py): Textual alone lets keys read together race each other."""
+        if (isinstance(event, events.Key) and not event.is_forwarded
+                and self._screen_stack and self.screen.maximized is None):
+            if not self.app_focus:
+                self.app_focus = True
+            if not await self._check_bindings(event.key, priority=True):
+                await dispatch_in_order(self, event)
+            return
+        if isinstance(event, events.Paste) and not event.is_forwarded and self._screen_stack:
+            await dispatch_in_order(self, event)
+            return
+        await super().on_event(event)
 
     def today(self) -> date:
         """The day the timeline marks and past-due dates count from (tests pin it)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from textual import events
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -82,9 +83,11 @@ async def test_quick_add_reports_problems_in_the_capture_line(roadmap_file: Path
         capture = app.screen.query_one("#quick-add", Input)
         assert app.document.roadmap is before
         assert capture.value == "Call #lat due:2021-02-30"
-        assert "not a real date" in str(capture.border_subtitle)
+        assert "not a real date" in str(app.screen.query_one("#capture-note").render())
         assert capture.has_class("-problem")
+        await pilot.pause(0.3)  # a person reading the problem, not keys typed ahead
         await pilot.press("x")
+        assert capture.value == "Call #lat due:2021-02-30x"
         assert not capture.has_class("-problem")
 
 
@@ -399,3 +402,25 @@ async def test_the_editor_heading_follows_a_move(roadmap_file: Path) -> None:
         assert "Signpost 2 of 10" in screen_text(app)
         await pilot.press("ctrl+z")
         assert "Signpost 1 of 10" in screen_text(app)
+
+
+async def test_a_refused_line_typed_ahead_of_waits_in_the_lines_to_fix(
+        roadmap_file: Path) -> None:
+    """Keys posted together (one burst): the refused line leaves the capture line for the
+    list of lines to fix, the next idea is added, and up brings the refused one back."""
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ["a", *"Bad", "space", "number_sign", *"zz", "enter", *"Good", "enter"]:
+            app.post_message(events.Key(key, {"space": " ", "number_sign": "#"}.get(
+                key, key if len(key) == 1 else None)))
+        await pilot.pause()
+        titles = [s.title for s in app.document.roadmap.signposts]
+        assert "Good" in titles and not any("Bad" in t for t in titles)
+        assert [line for line, _ in app.main.to_fix] == ["Bad #zz"]
+        note = str(app.screen.query_one("#capture-note").render())
+        assert "1 line to fix: Bad #zz" in note
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert not errors  # the problem is shown under the line, not stacked as notices
+        await pilot.press("up")
+        assert app.screen.query_one("#quick-add", Input).value == "Bad #zz"
+        assert not app.main.to_fix

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.notifications import Notification, Notify
 from textual.timer import Timer
 
 from ...model import Roadmap
@@ -78,6 +79,7 @@ class FileActions(Safekeeping):
         self.timer = SessionTimer(timer_minutes)
         self._ticker = None
         self._time_up_told = False
+        self._time_up_notice: Notification | None = None
 
     # -- save -------------------------------------------------------------------------
 
@@ -305,7 +307,7 @@ class FileActions(Safekeeping):
 
         self.commit_editor()
         self.app.push_screen(PresentScreen(self.document.roadmap,
-                                           today=self.roadmap_app.today()))
+                                           today=self.roadmap_app.today(), timer=self.timer))
 
     def action_export(self) -> None:
         self.commit_editor()
@@ -375,6 +377,7 @@ class FileActions(Safekeeping):
         if timer.is_up:
             timer.reset()
             self._time_up_told = False
+        self._forget_time_up()
         timer.toggle()
         if timer.running and self._ticker is None:
             self._ticker = self.set_interval(1, self._tick)
@@ -387,9 +390,16 @@ class FileActions(Safekeeping):
         if self.timer.is_up and not self._time_up_told:
             self._time_up_told = True
             self.app.bell()
-            self.app.notify(f"Time is up: the {self.timer.minutes}-minute session is over.",
-                            title="Session timer", severity="warning", timeout=60,
-                            markup=False)
+            self._time_up_notice = Notification(
+                f"Time is up: the {self.timer.minutes}-minute session is over "
+                "(t starts it again).", "Session timer", "warning", 20, markup=False)
+            self.app.post_message(Notify(self._time_up_notice))
+
+    def _forget_time_up(self) -> None:
+        """A restart or a new length makes the time-up notice wrong: it goes at once."""
+        if self._time_up_notice is not None:
+            self.app._unnotify(self._time_up_notice)
+            self._time_up_notice = None
 
     def action_set_timer(self) -> None:
         def chosen(values: dict[str, str] | None) -> None:
@@ -400,16 +410,26 @@ class FileActions(Safekeeping):
                 self.app.notify("The timer takes whole minutes from 1 to 1440.",
                                 severity="error", markup=False)
                 return
-            self.timer.reset(int(text))
-            self._time_up_told = False
+            timer = self.timer
+            timer.set_length(int(text))
+            self._time_up_told = timer.is_up and self._time_up_told
+            if not timer.is_up:
+                self._forget_time_up()
             self.roadmap_app.set_timer_minutes(int(text))
             self.show_header()
-            self.app.notify(f"Timer set to {text} minutes; t starts it.", markup=False)
+            if timer.running:
+                said = f"still running, {timer.text()} left"
+            elif timer.started:
+                said = f"paused, {timer.text()} left; t resumes it"
+            else:
+                said = "t starts it"
+            self.app.notify(f"Timer set to {text} minutes: {said}.", markup=False)
 
         self.app.push_screen(FormDialog("Session timer length", [
             FormField("minutes", "Minutes", str(self.timer.minutes))]), chosen)
 
     def action_reset_timer(self) -> None:
+        self._forget_time_up()
         self.timer.reset()
         self._time_up_told = False
         self.show_header()

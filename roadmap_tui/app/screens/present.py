@@ -21,6 +21,7 @@ from typing import IO
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +34,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from ...model import Roadmap
+from ...session.timer import SessionTimer
 from ...summary import summary
 from ...summary_lines import BATCH
 
@@ -59,12 +61,15 @@ class PresentScreen(Screen[None]):
         Binding("end", "edge(1)", "End", show=False),
     ]
 
-    def __init__(self, roadmap: Roadmap, *, today: date | None) -> None:
+    def __init__(self, roadmap: Roadmap, *, today: date | None,
+                 timer: SessionTimer | None = None) -> None:
         super().__init__(id="present")
         self._roadmap = roadmap
         self._today = today
+        self._timer = timer
 
     def compose(self) -> ComposeResult:
+        yield Static(id="present-timer", markup=False)
         if is_big(self._roadmap):
             yield SummaryLines(self._roadmap, today=self._today, id="present-scroll")
         else:
@@ -74,6 +79,17 @@ class PresentScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#present-scroll").focus()
+        self._show_timer()
+        self.set_interval(1, self._show_timer)
+
+    def _show_timer(self) -> None:
+        """The session timer stays in sight on the projector (once it has been started)."""
+        timer, shown = self._timer, self.query_one("#present-timer", Static)
+        shown.display = timer is not None and timer.started
+        if timer is not None and timer.started:
+            state = "" if timer.running else "  (paused)"
+            style = "bold red" if timer.is_up else "bold"
+            shown.update(Text(f"\u23f1 {timer.text()}{state}", style=style))
 
     def action_page(self, direction: int) -> None:
         scroll = self.query_one("#present-scroll", Widget)
