@@ -34,8 +34,8 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         # The message quotes what was typed: a file name may hold escape sequences.
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {_shown(message)}\n"
-                  f"Try '{PROG} --help' for more information.\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {_shown(message)} (see '{self.prog}"
+                  " --help')\n")
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         """argparse ignores a failed write; ``--help > /dev/full`` must fail, not exit 0."""
@@ -260,7 +260,8 @@ def _run_new(path: Path, title: str | None, group: str) -> int:
     if title is None:
         title = title_from_file_name(path.stem)
     try:
-        roadmap = new_roadmap(title, group=group, created=datetime.now().astimezone())
+        roadmap = new_roadmap(title, group=group,
+                              created=datetime.now().astimezone().replace(microsecond=0))
         save(roadmap, path)
     except (RoadmapEditError, RoadmapFileError) as error:
         return _fail(f"{_shown(path)}: {error}" if isinstance(error, RoadmapEditError)

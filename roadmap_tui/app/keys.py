@@ -67,7 +67,7 @@ COMMANDS: tuple[Command, ...] = (
             "slash", LIST, priority=True),
     Command("present", "present", "Present", "present the summary full screen", "p"),
     Command("export", "export", "Export", "export the summary (text, ansi, html, svg, md)",
-            "e", editing=True),
+            "e"),
     Command("timer", "timer", "Timer", "start / pause the session timer", "t"),
     Command("help", "help", "Keys", "this key map", "question_mark"),
     Command("quit", "quit", "Quit", "quit (asks first when there are unsaved changes)", "q"),

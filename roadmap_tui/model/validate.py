@@ -142,7 +142,8 @@ def _signpost_problems_in_detail(
         if dependency == signpost.id:
             yield Problem((*where, "depends_on"), f'{quoted(signpost.id)} cannot depend on itself')
         elif dependency not in ids:
-            yield _unknown_reference(where, "depends_on", "signpost id", dependency, ids)
+            others = (other for other in ids if other != signpost.id)
+            yield _unknown_reference(where, "depends_on", "signpost id", dependency, others)
     yield from _text_problems(where, "group", signpost.group)
     yield from _text_problems(where, "origin", signpost.origin)
     for number, comment in enumerate(signpost.comments):
@@ -280,5 +281,7 @@ def nearest(value: str, candidates: Iterable[str]) -> str | None:
 
     pool = list(candidates)
     by_fold = {c.casefold(): c for c in pool}
-    match = difflib.get_close_matches(value.casefold(), list(by_fold), n=1, cutoff=0.6)
+    # Short values (ids such as "s3") differ by a larger share for one wrong character.
+    cutoff = 0.5 if len(value) <= 3 else 0.6
+    match = difflib.get_close_matches(value.casefold(), list(by_fold), n=1, cutoff=cutoff)
     return by_fold[match[0]] if match else None

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model.roadmap import Roadmap
-from ..model.text import quoted, shown_name
+from ..model.text import REPLACEMENT, quoted, shown_name
 from ..model.validate import Problem, validate
 from .codec import decode, encode, is_plain
 from .errors import RoadmapFileError, RoadmapWarning
@@ -162,10 +162,11 @@ def parse(text: str, path: Path | None) -> LoadedRoadmap:
     name = shown_name(path) if path is not None else "<string>"
     if text.startswith("\ufeff"):
         text = text[1:]
+    text, raw_repairs = _replace_raw_controls(text, name)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise _toml_error(name, path, str(error)) from None
+        raise _toml_error(name, path, str(error), text) from None
     except RecursionError:
         raise RoadmapFileError(f"{name}: invalid TOML: nested too deeply", path=path) from None
     except (ValueError, OverflowError, MemoryError) as error:
@@ -177,8 +178,10 @@ def parse(text: str, path: Path | None) -> LoadedRoadmap:
     problems = decoded.problems
     if roadmap is not None:
         reported = {problem.location for problem in problems}
+        # A rule broken inside an item already reported (a missing [roadmap]) says nothing new.
         problems += [p for p in validate(roadmap, characters_checked=True)
-                     if p.location not in reported]
+                     if not any(p.location[:n] in reported
+                                for n in range(1, len(p.location) + 1))]
     if problems:
         lines = LineIndex(text)
         messages = sorted(((lines.line_of(p.location) or 0, index, p)
@@ -189,15 +192,38 @@ def parse(text: str, path: Path | None) -> LoadedRoadmap:
         raise RoadmapFileError("\n".join(shown), path=path, line=first_line, problems=shown)
     assert roadmap is not None
     if not decoded.repairs:
-        return LoadedRoadmap(roadmap)
+        return LoadedRoadmap(roadmap, raw_repairs)
     lines = LineIndex(text)
-    return LoadedRoadmap(roadmap, tuple(
+    return LoadedRoadmap(roadmap, raw_repairs + tuple(
         _located(name, lines.line_of(repair.location) or 0,
                  _describe(repair, roadmap))
         for repair in decoded.repairs))
 
 
-def _toml_error(name: str, path: Path | None, message: str) -> RoadmapFileError:
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)")
+
+
+def _replace_raw_controls(text: str, name: str) -> tuple[str, tuple[str, ...]]:
+    """Raw control bytes (an escape sequence pasted into a file) replaced with U+FFFD.
+
+    tomllib refuses them outright, but SPEC promises that such a file still
+    opens, with a warning: inside a string the replacement is kept, like an
+    escaped control character's; anywhere else the parser reports the spot.
+    """
+    if _RAW_CONTROL.search(text) is None:
+        return text, ()
+    counts: dict[int, int] = {}
+    for match in _RAW_CONTROL.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        counts[line] = counts.get(line, 0) + 1
+    notes = tuple(
+        _located(name, line, f"{count} raw control character{'s' if count > 1 else ''}"
+                             " replaced with U+FFFD")
+        for line, count in counts.items())
+    return _RAW_CONTROL.sub(REPLACEMENT, text), notes
+
+
+def _toml_error(name: str, path: Path | None, message: str, text: str) -> RoadmapFileError:
     position = _TOML_POSITION.search(message)
     if position is not None:
         line, column = int(position.group(1)), int(position.group(2))
@@ -206,8 +232,9 @@ def _toml_error(name: str, path: Path | None, message: str) -> RoadmapFileError:
             f"{name}:{line}:{column}: invalid TOML: {reason} (line {line}, column {column})",
             path=path, line=line)
     reason = _TOML_AT_END.sub("", message)
-    return RoadmapFileError(f"{name}: invalid TOML at the end of the file: {reason}",
-                            path=path)
+    last = max(1, len(text.splitlines()))
+    return RoadmapFileError(f"{name}:{last}: invalid TOML at the end of the file: {reason}",
+                            path=path, line=last)
 
 
 def _located(name: str, line: int, message: str) -> str:

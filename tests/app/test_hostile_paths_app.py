@@ -225,3 +225,15 @@ async def test_a_hostile_file_name_is_shown_escaped_everywhere(tmp_path: Path) -
     assert everything.count(shown) >= 10  # the names are there, escaped
     assert f"on {shown}" in everything  # the lock's host
     assert os.path.exists(folder / f"{HOSTILE}.html")
+
+
+async def test_a_reviewer_exports_without_touching_the_roadmap(roadmap_file: Path) -> None:
+    before = roadmap_file.read_bytes()
+    app = RoadmapApp(roadmap_file, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is app.main
+    assert roadmap_file.with_suffix(".html").read_text().startswith("<!DOCTYPE html>")
+    assert roadmap_file.read_bytes() == before

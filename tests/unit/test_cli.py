@@ -318,10 +318,10 @@ def test_without_a_terminal_the_app_never_starts(tmp_path: Path, args: list[str]
                             timeout=60)
     assert result.returncode == 2
     assert result.stdout == ""
-    line, hint = result.stderr.splitlines()
-    assert hint == "Try 'roadmap-tui --help' for more information."
+    (line,) = result.stderr.splitlines()  # SPEC: one clear line
     assert line == ("roadmap-tui: error: the app needs a terminal (standard input and "
-                    "output are not one); in scripts use check, export or another command")
+                    "output are not one); in scripts use check, export or another command"
+                    " (see 'roadmap-tui --help')")
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "plan.toml").exists()
 
@@ -335,3 +335,16 @@ def test_a_misspelt_command_is_a_usage_error_not_a_new_file(
     assert exited.value.code == 2
     assert f"unknown command '{word}'; did you mean '{command}'?" in capsys.readouterr().err
     assert opened_apps == []
+
+
+@pytest.mark.parametrize("args", [
+    ["new"], ["--bogus"], ["export", "a.toml", "--width", "abc"], ["chek"],
+    ["check"], ["export", "a.toml", "-f", "pdf"]])
+def test_a_usage_error_is_one_line_and_exit_2(tmp_path: Path, args: list[str]) -> None:
+    result = subprocess.run([sys.executable, "-m", "roadmap_tui", *args], cwd=tmp_path,
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("roadmap-tui") and ": error: " in line and "--help" in line
+    assert result.stdout == ""

@@ -310,12 +310,8 @@ class FileActions(Safekeeping):
                                            today=self.roadmap_app.today(), timer=self.timer))
 
     def action_export(self) -> None:
+        # A reviewer exports too: the summary is another file, never the roadmap itself.
         self.commit_editor()
-        if self.document.read_only:
-            self.app.notify("Read-only: nothing is written here. The command line can "
-                            "export: roadmap-tui export FILE -o OUT", severity="warning",
-                            markup=False)
-            return
         path = self.document.path
         base = (path.with_suffix("") if path is not None
                 else Path.cwd() / _slug(self.document.roadmap.title))
