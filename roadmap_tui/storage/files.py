@@ -105,8 +105,12 @@ def digest_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_bytes(path: Path) -> bytes:
-    """A regular file's bytes, at most MAX_FILE_BYTES; anything else is refused."""
+def read_bytes(path: Path, *, kind: str = "roadmap file",
+               expected: str = "a roadmap is a .toml file") -> bytes:
+    """A regular file's bytes, at most MAX_FILE_BYTES; anything else is refused.
+
+    ``kind`` and ``expected`` word the refusal for what the caller reads.
+    """
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then
         # refuses it, and checks the very file that was opened.
@@ -116,11 +120,10 @@ def read_bytes(path: Path) -> bytes:
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise RoadmapFileError(f"{path}: is {kind}; a roadmap is a .toml file",
-                                   path=path)
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise RoadmapFileError(f"{path}: is {what}; {expected}", path=path)
         if info.st_size > MAX_FILE_BYTES:
-            raise _too_large(path)
+            raise _too_large(path, kind)
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
@@ -128,7 +131,7 @@ def read_bytes(path: Path) -> bytes:
     finally:
         os.close(descriptor)
     if len(data) > MAX_FILE_BYTES:
-        raise _too_large(path)
+        raise _too_large(path, kind)
     return data
 
 
@@ -142,9 +145,9 @@ def _decoded(path: Path, data: bytes) -> str:
             " save the file as UTF-8", path=path, line=line) from None
 
 
-def _too_large(path: Path) -> RoadmapFileError:
+def _too_large(path: Path, kind: str) -> RoadmapFileError:
     return RoadmapFileError(
-        f"{path}: too large for a roadmap file (the limit is {MAX_FILE_BYTES // 2**20} MiB)",
+        f"{path}: too large for a {kind} (the limit is {MAX_FILE_BYTES // 2**20} MiB)",
         path=path)
 
 
