@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from strategies import roadmaps
 
 import roadmap_tui
 from roadmap_tui import Owner, Phase, Roadmap, RoadmapFileError, Signpost
 from roadmap_tui.model import validate
+from roadmap_tui.model.text import UNSAFE_IN_ONE_LINE_TEXT
 from roadmap_tui.storage import exchange
 from roadmap_tui.storage.csv_table import COLUMNS, left_out, parse_csv, read_csv, to_csv
 from roadmap_tui.storage.files import MAX_FILE_BYTES
@@ -271,3 +273,24 @@ def test_not_a_regular_file_is_refused(tmp_path: Path) -> None:
         read_csv(fifo, title="T")
     with pytest.raises(RoadmapFileError, match="is a folder"):
         read_csv(tmp_path, title="T")
+
+
+CSV_TEXT = st.lists(
+    st.sampled_from(["title", "id", "owners", "due", "depends_on", "detail", ",", ";", "\t",
+                     "\n", "\r\n", '"', "'=", "s1", "s2", "2021-01", "\x1b", "\u202e", "Ana",
+                     " ", "\ufeff", "é", "\x00"]),
+    max_size=40).map("".join)
+
+
+@given(st.one_of(CSV_TEXT.map(lambda text: text.encode("utf-8")), st.binary(max_size=200),
+                 CSV_TEXT.map(lambda text: b"title,id,depends_on\n" + text.encode("utf-8"))))
+def test_any_bytes_give_a_valid_roadmap_or_a_clear_error(data: bytes) -> None:
+    try:
+        result = parse_csv(data, title="T", name="any.csv")
+    except RoadmapFileError as error:
+        assert error.problems
+        assert all(line.startswith("any.csv: ") and not UNSAFE_IN_ONE_LINE_TEXT.search(line)
+                   for line in error.problems)
+    else:
+        assert validate(result.roadmap) == []
+        assert roadmap_tui.loads(roadmap_tui.dumps(result.roadmap)) == result.roadmap
