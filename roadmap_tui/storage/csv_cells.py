@@ -7,6 +7,10 @@ would become a live link, ``=cmd|...`` a command. Such a cell is written with
 a leading ``'``, which spreadsheets read as "this is text", and reading strips
 exactly that guard back, so a roadmap exported and imported again is the same.
 
+A phase's name is one cell, read without the spaces around it (so "Next "
+is the phase "Next"); a name that has such spaces, or starts with ``"``, is
+written in double quotes to come back as it was.
+
 A list (owners, tags, countries, depends_on) is one cell, its items joined
 with ``"; "``. People type lists with ``;`` or ``,``: a cell with a ``;``
 between items is split on ``;``, else on ``,``. An item that holds ``;`` or
@@ -44,6 +48,40 @@ def unguarded(cell: str) -> str:
     return cell
 
 
+def quoted_name(name: str) -> str:
+    """A name as one cell: in double quotes when reading would change it otherwise."""
+    return _in_quotes(name) if name.startswith('"') or name != name.strip() else name
+
+
+def read_name(cell: str) -> str:
+    """A one-name cell: stripped, or the text inside its double quotes."""
+    quoted = _quoted_item(cell, 0, "\n")
+    return quoted[0] if quoted is not None and "\n" not in cell else cell.strip()
+
+
+_DAY_OR_MONTH = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[ T]00:00(?::00)?)?")
+_DAY_MONTH_YEAR = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+
+
+def iso_date_text(cell: str) -> str:
+    """A date cell as ``YYYY-MM-DD`` or ``YYYY-MM`` where its meaning is certain.
+
+    Spreadsheets rewrite dates: ``2021/03/31`` (year first), a midnight time
+    after the date. Those are unambiguous and read as the date; anything else
+    is left for the date parser to refuse.
+    """
+    match = _DAY_OR_MONTH.fullmatch(cell)
+    if match is None:
+        return cell
+    year, month, day = match.groups()
+    return f"{year}-{month}" if day is None else f"{year}-{month}-{day}"
+
+
+def looks_day_month_year(cell: str) -> bool:
+    """``31/03/2021`` or ``3/31/2021``: a spreadsheet's local date, whose order is unknown."""
+    return _DAY_MONTH_YEAR.fullmatch(cell) is not None
+
+
 def joined(items: Iterable[str]) -> str:
     """A list's items as one cell, ``a; b``, quoting the items that need it."""
     return LIST_SEPARATOR.join(_quoted(item) for item in items)
@@ -51,8 +89,12 @@ def joined(items: Iterable[str]) -> str:
 
 def _quoted(item: str) -> str:
     if ";" in item or "," in item or item.startswith('"') or item != item.strip():
-        return '"' + item.replace('"', '""') + '"'
+        return _in_quotes(item)
     return item
+
+
+def _in_quotes(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
 
 
 def split(cell: str) -> list[str]:

@@ -34,7 +34,17 @@ from ..model.operations import RoadmapEditError
 from ..model.roadmap import Owner, Phase, Roadmap, Signpost, Status
 from ..model.text import UNSAFE_IN_MULTILINE_TEXT, UNSAFE_IN_ONE_LINE_TEXT, clean_text, repair_note
 from ..model.validate import Problem, nearest, validate
-from .csv_cells import guarded, joined, sniff_delimiter, split, unguarded
+from .csv_cells import (
+    guarded,
+    iso_date_text,
+    joined,
+    looks_day_month_year,
+    quoted_name,
+    read_name,
+    sniff_delimiter,
+    split,
+    unguarded,
+)
 from .errors import RoadmapFileError
 from .files import MAX_FILE_BYTES, read_bytes
 
@@ -69,7 +79,7 @@ def to_csv(roadmap: Roadmap) -> str:
 
 
 def _cells(signpost: Signpost) -> tuple[str, ...]:
-    return (signpost.id, signpost.title, signpost.phase, joined(signpost.owners),
+    return (signpost.id, signpost.title, quoted_name(signpost.phase), joined(signpost.owners),
             signpost.status.value, _iso(signpost.start), _iso(signpost.due),
             joined(signpost.tags), joined(signpost.countries), joined(signpost.depends_on),
             signpost.detail)
@@ -185,18 +195,19 @@ class _Reader:
         row = 0
         signposts: list[dict[str, object]] = []
         try:
-            for row, cells in _records(text, sniff_delimiter(text)):
-                if not any(cell.strip() for cell in cells):
-                    continue  # a blank row
-                if header is None:
-                    header = cells
-                    if not self.read_header(row, cells):
-                        return None
-                    continue
-                values = self.read_row(row, cells, len(header))
-                if values is not None:
-                    signposts.append(values)
-                    self.rows.append(row)
+            with _cells_up_to(MAX_FILE_BYTES):
+                for row, cells in _records(text):
+                    if not any(cell.strip() for cell in cells):
+                        continue  # a blank row
+                    if header is None:
+                        header = cells
+                        if not self.read_header(row, cells):
+                            return None
+                        continue
+                    values = self.read_row(row, cells, len(header))
+                    if values is not None:
+                        signposts.append(values)
+                        self.rows.append(row)
         except csv.Error as error:
             self.problem(row + 1, None, f"unreadable CSV: {error}")
             return None
@@ -267,10 +278,10 @@ class _Reader:
                     self.first_row_of.setdefault(("owners", owner.casefold()), row)
             return items
         if key == "phase":
-            if not cell.strip():
-                return ""
-            self.first_row_of.setdefault(("phase", cell.casefold()), row)
-            return cell
+            name = read_name(cell)
+            if name:
+                self.first_row_of.setdefault(("phase", name.casefold()), row)
+            return name
         if key in ("id", "status", "start", "due"):
             return self.word(row, index, key, cell.strip())
         return cell
@@ -289,9 +300,12 @@ class _Reader:
                 return Status.PLANNED
         if key in ("start", "due"):
             try:
-                return parse_date(text, key)
+                return parse_date(iso_date_text(text), key)
             except RoadmapEditError as error:
-                self.problem(row, index, str(error).removeprefix(f"{key}: "))
+                message = str(error).removeprefix(f"{key}: ")
+                if looks_day_month_year(text):
+                    message += " (the order of day and month is not guessed)"
+                self.problem(row, index, message)
                 return None
         return text
 
@@ -381,14 +395,10 @@ def _letter(index: int) -> str:
     return letters
 
 
-def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
     """The CSV's records, numbered as a spreadsheet numbers its rows (from 1)."""
-    with _cells_up_to(MAX_FILE_BYTES):
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        try:
-            yield from enumerate(reader, start=1)
-        finally:
-            del reader
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    return enumerate(reader, start=1)
 
 
 @contextlib.contextmanager

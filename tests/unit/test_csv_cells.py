@@ -8,7 +8,15 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from roadmap_tui.storage.csv_cells import guarded, joined, sniff_delimiter, split, unguarded
+from roadmap_tui.storage.csv_cells import (
+    guarded,
+    joined,
+    quoted_name,
+    read_name,
+    sniff_delimiter,
+    split,
+    unguarded,
+)
 
 # What a spreadsheet runs, written independently of the module: a cell starting
 # with = + - @ (after any spaces, tabs or line breaks), or with a tab or a CR.
@@ -79,6 +87,20 @@ def test_every_list_comes_back(items: list[str]) -> None:
     cell = joined(items)
     assert split(cell) == items
     assert split(unguarded(guarded(cell))) == items
+
+
+@given(ITEM)
+@example(' "x" ')
+def test_every_name_comes_back(name: str) -> None:
+    assert read_name(quoted_name(name)) == name
+
+
+@pytest.mark.parametrize(("cell", "name"), [
+    ("Next 3 months", "Next 3 months"), (" Next ", "Next"), ('" Next "', " Next "),
+    ('"a, b"', "a, b"), ("a, b", "a, b"), ('"x" y', '"x" y'), ("", ""),
+])
+def test_name_cells(cell: str, name: str) -> None:
+    assert read_name(cell) == name
 
 
 def test_lists_are_joined_for_reading() -> None:

@@ -141,6 +141,26 @@ def test_european_excel_semicolons_and_tabs() -> None:
     assert unicode_text.signposts[0].title == "ប្រទេសកម្ពុជា"
 
 
+def test_dates_as_spreadsheets_rewrite_them_when_unambiguous() -> None:
+    roadmap = imported("title,start,due\n"
+                       "a,2021/01/05,2021.03.31 00:00:00\n"
+                       "b,2021-1,2021-02-03T00:00\n")
+    assert [(s.start, s.due) for s in roadmap.signposts] == [
+        (date(2021, 1, 5), date(2021, 3, 31)), (date(2021, 1, 1), date(2021, 2, 3))]
+    assert problems("title,due\na,3/4/2021\nb,2021-03-31 09:30\n") == [
+        "plan.csv: row 2, column \"due\": '3/4/2021' is not a date; write YYYY-MM-DD or"
+        " YYYY-MM (the order of day and month is not guessed)",
+        "plan.csv: row 3, column \"due\": '2021-03-31 09:30' is not a date; write YYYY-MM-DD"
+        " or YYYY-MM",
+    ]
+
+
+def test_phase_names_are_read_without_surrounding_spaces() -> None:
+    roadmap = imported('title,phase\na,Next \nb, next\nc,"  "\nd,""" Later"""\n')
+    assert [s.phase for s in roadmap.signposts] == ["Next", "next", "", " Later"]
+    assert [p.name for p in roadmap.phases] == ["Next", " Later"]
+
+
 def test_missing_ids_never_collide_with_given_ones() -> None:
     roadmap = imported("title,id,depends_on\na,,\nb,s1,\nc,,s1\nd,s3,\ne,,\n")
     assert [s.id for s in roadmap.signposts] == ["s2", "s1", "s4", "s3", "s5"]
@@ -188,7 +208,7 @@ def test_bad_values_name_their_row_and_column() -> None:
         'plan.csv: row 2, column "status": unknown status "planed"; did you mean "planned"?',
         'plan.csv: row 2, column "start": 2021-02-30 is not a real date',
         "plan.csv: row 4, column \"due\": '31/03/2021' is not a date; write YYYY-MM-DD or"
-        " YYYY-MM",
+        " YYYY-MM (the order of day and month is not guessed)",
     ]
     assert problems("id,title,depends_on,start,due\n"
                     "s1,ok,s2,,\n"
