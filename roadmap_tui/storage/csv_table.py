@@ -92,11 +92,13 @@ def _iso(day: date | None) -> str:
 def left_out(roadmap: Roadmap) -> list[str]:
     """What the roadmap holds that its CSV cannot, worded for a note to the user.
 
-    Empty when importing the CSV (with the roadmap's title) gives the roadmap back.
+    Empty when importing the CSV (with the roadmap's title) gives the roadmap
+    back, but for its ``created`` and ``updated`` stamps: those are the file's
+    history, not its content, and import sets ``created`` anew.
     """
     notes = []
     header = [key for key in ("group", "event", "question", "facilitator", "participants",
-                              "notes", "created", "updated", "strategy", "goals",
+                              "notes", "strategy", "goals",
                               "outcomes", "assumptions", "learnings", "asks")
               if getattr(roadmap, key)]
     if header:

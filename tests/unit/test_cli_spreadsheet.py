@@ -109,7 +109,7 @@ def test_export_csv_and_import_give_the_roadmap_back(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
         "roadmap-tui: note: the CSV has no place for the roadmap's group, event, question,"
-        " facilitator, participants, notes, created, updated; phase dates and descriptions;"
+        " facilitator, participants, notes; phase dates and descriptions;"
         " owner details; owners nobody is given, or their order or spelling; 1 comment",
         "legal.csv: written (csv, 9 signposts)"]
     data = (tmp_path / "legal.csv").read_bytes()

@@ -75,7 +75,8 @@ def test_a_csv_exported_and_imported_again_gives_the_same_roadmap(roadmap: Roadm
                  to_csv(roadmap).encode("utf-8")):
         assert parse_csv(data, title=roadmap.title).roadmap == expected
     assert left_out(expected) == []
-    assert (left_out(roadmap) == []) == (expected == roadmap)
+    assert (left_out(roadmap) == []) == (expected == replace(roadmap, created=None,
+                                                             updated=None))
 
 
 @given(roadmaps())
@@ -309,8 +310,9 @@ def test_any_bytes_give_a_valid_roadmap_or_a_clear_error(data: bytes) -> None:
         result = parse_csv(data, title="T", name="any.csv")
     except RoadmapFileError as error:
         assert error.problems
-        assert all(line.startswith("any.csv: ") and not UNSAFE_IN_ONE_LINE_TEXT.search(line)
-                   for line in error.problems)
+        for line in error.problems:
+            assert line.startswith("any.csv: ") and not UNSAFE_IN_ONE_LINE_TEXT.search(line)
+            line.encode("utf-8")  # no lone surrogate from a bad byte: stderr can print it
     else:
         assert validate(result.roadmap) == []
         assert roadmap_tui.loads(roadmap_tui.dumps(result.roadmap)) == result.roadmap
