@@ -21,8 +21,10 @@ every item comes back as it was.
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _FORMULA = re.compile(r"'*(?:[\t\r]|[ \t\r\n]*[=+\-@])")
 """A cell a spreadsheet would run (or one that looks guarded already: ``'=x``)."""
@@ -189,3 +191,24 @@ def _first_line(text: str) -> str:
 
 
 _LINE = re.compile(r"[^\r\n]+")
+
+
+def column_letter(index: int) -> str:
+    """A spreadsheet's column letter: 0 is A, 25 is Z, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+@contextlib.contextmanager
+def cells_up_to(limit: int) -> Iterator[None]:
+    """Let one cell be as long as the file may be (the csv module stops at 128 KiB)."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, limit))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)

@@ -20,7 +20,6 @@ roadmap has.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import re
@@ -35,6 +34,8 @@ from ..model.roadmap import Owner, Phase, Roadmap, Signpost, Status
 from ..model.text import UNSAFE_IN_MULTILINE_TEXT, UNSAFE_IN_ONE_LINE_TEXT, clean_text, repair_note
 from ..model.validate import Problem, nearest, validate
 from .csv_cells import (
+    cells_up_to,
+    column_letter,
     guarded,
     iso_date_text,
     joined,
@@ -197,7 +198,7 @@ class _Reader:
         row = 0
         signposts: list[dict[str, object]] = []
         try:
-            with _cells_up_to(MAX_FILE_BYTES):
+            with cells_up_to(MAX_FILE_BYTES):
                 for row, cells in _records(text):
                     if not any(cell.strip() for cell in cells):
                         continue  # a blank row
@@ -238,7 +239,7 @@ class _Reader:
                         else f"; the columns are {', '.join(_IMPORT_COLUMNS)}")
                 self.problem(row, index, f'unknown column "{shown}"{hint}')
             elif key in self.labels:
-                first = _letter(self.labels[key][0])
+                first = column_letter(self.labels[key][0])
                 self.problem(row, index, f'a second "{key}" column (the first is {first})')
             else:
                 self.labels[key] = (index, label)
@@ -378,7 +379,7 @@ class _Reader:
         if index is None:
             return f"{self.name}: row {row}: {message}"
         label = next((label for i, label in self.labels.values() if i == index), None)
-        shown = f'"{clean_text(label, multiline=False)[0]}"' if label else _letter(index)
+        shown = f'"{clean_text(label, multiline=False)[0]}"' if label else column_letter(index)
         return f"{self.name}: row {row}, column {shown}: {message}"
 
 
@@ -387,28 +388,7 @@ _IMPORT_COLUMNS = ("title", "detail", "phase", "owners", "status", "start", "due
 """The columns import knows, in SPEC's order (the order a did-you-mean lists them)."""
 
 
-def _letter(index: int) -> str:
-    """A spreadsheet's column letter: 0 is A, 25 is Z, 26 is AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
-
-
 def _records(text: str) -> Iterator[tuple[int, list[str]]]:
     """The CSV's records, numbered as a spreadsheet numbers its rows (from 1)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     return enumerate(reader, start=1)
-
-
-@contextlib.contextmanager
-def _cells_up_to(limit: int) -> Iterator[None]:
-    """Let one cell be as long as the file may be (the csv module stops at 128 KiB)."""
-    previous = csv.field_size_limit()
-    csv.field_size_limit(max(previous, limit))
-    try:
-        yield
-    finally:
-        csv.field_size_limit(previous)

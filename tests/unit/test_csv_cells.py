@@ -9,6 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from roadmap_tui.storage.csv_cells import (
+    column_letter,
     guarded,
     joined,
     quoted_name,
@@ -120,3 +121,8 @@ def test_lists_are_joined_for_reading() -> None:
 ])
 def test_the_delimiter_is_the_header_rows(text: str, delimiter: str) -> None:
     assert sniff_delimiter(text) == delimiter
+
+
+def test_column_letters_as_spreadsheets_name_them() -> None:
+    assert [column_letter(i) for i in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == [
+        "A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
