@@ -30,6 +30,7 @@ _FORMULA = re.compile(r"'*(?:[\t\r]|[ \t\r\n]*[=+\-@])")
 """A cell a spreadsheet would run (or one that looks guarded already: ``'=x``)."""
 
 LIST_SEPARATOR = "; "
+ONE_COLUMN = "\x1f"
 DELIMITERS = (",", ";", "\t")
 """What a header row may be separated by, the most likely first (on a tie, it wins)."""
 
@@ -168,7 +169,10 @@ def sniff_delimiter(text: str) -> str:
 
     European spreadsheets write ``;`` (their decimal mark is the comma) and a
     paste from a spreadsheet gives tabs. The header row names known columns,
-    so it is a reliable sample, unlike the data rows below it.
+    so it is a reliable sample, unlike the data rows below it. A header of
+    one column means the file has one column: a list of titles, one a line,
+    whose commas are part of the titles. Then the delimiter is a character no
+    text keeps (the unit separator, a control character).
     """
     header = _first_line(text)
     counts = {delimiter: 0 for delimiter in DELIMITERS}
@@ -179,7 +183,7 @@ def sniff_delimiter(text: str) -> str:
         elif not inside_quotes and character in counts:
             counts[character] += 1
     best = max(DELIMITERS, key=lambda delimiter: counts[delimiter])  # first on a tie
-    return best if counts[best] else ","
+    return best if counts[best] else ONE_COLUMN
 
 
 def _first_line(text: str) -> str:

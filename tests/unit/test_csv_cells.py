@@ -114,10 +114,10 @@ def test_lists_are_joined_for_reading() -> None:
     ("title,owners,due\r\na;b,c,d\r\n", ","),
     ("Title;Owners;Due\na,b;c;d\n", ";"),
     ("title\towners\ta,b;c\n", "\t"),
-    ("title\nx\n", ","),
+    ("title\nx, y\n", "\x1f"),
     ('"title;x",owners\n', ","),
     ("\n\n;;\ntitle;due\n", ";"),
-    ("", ","),
+    ("", "\x1f"),
 ])
 def test_the_delimiter_is_the_header_rows(text: str, delimiter: str) -> None:
     assert sniff_delimiter(text) == delimiter

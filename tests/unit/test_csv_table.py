@@ -162,6 +162,12 @@ def test_phase_names_are_read_without_surrounding_spaces() -> None:
     assert [p.name for p in roadmap.phases] == ["Next", " Later"]
 
 
+def test_a_one_column_list_keeps_its_commas() -> None:
+    roadmap = imported("Title\nBuild capacity, awareness\n\"Map; shelters\"\n")
+    assert [s.title for s in roadmap.signposts] == ["Build capacity, awareness",
+                                                    "Map; shelters"]
+
+
 def test_missing_ids_never_collide_with_given_ones() -> None:
     roadmap = imported("title,id,depends_on\na,,\nb,s1,\nc,,s1\nd,s3,\ne,,\n")
     assert [s.id for s in roadmap.signposts] == ["s2", "s1", "s4", "s3", "s5"]
