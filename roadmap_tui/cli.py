@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from .model import Roadmap
 
 PROG = "roadmap-tui"
-SUBCOMMANDS = ("demo", "new", "check", "export")
-EXPORT_FORMATS = ("text", "ansi", "html", "svg", "md")
+SUBCOMMANDS = ("demo", "new", "check", "export", "import")
+EXPORT_FORMATS = ("text", "ansi", "html", "svg", "md", "json", "csv")
 DEFAULT_EXPORT_WIDTH = 100
 
 EXIT_OK = 0
@@ -99,7 +99,10 @@ def _top_parser() -> _Parser:
             f"  {PROG} check FILE...\n"
             "      validate roadmap files\n"
             f"  {PROG} export FILE [-f FORMAT] [-o OUT] [--width N]\n"
-            "      render the summary as text, ansi, html, svg or md\n"
+            "      render the summary as text, ansi, html, svg or md, or the roadmap as\n"
+            "      json or csv\n"
+            f"  {PROG} import CSV -o OUT [--title T]\n"
+            "      write a new roadmap from a spreadsheet saved as CSV\n"
             f"\nRun '{PROG} COMMAND --help' for a command's options.\n"
             "A file whose name is a command's name can be opened as ./NAME."
         ),
@@ -142,11 +145,21 @@ def _subcommand_parser() -> _Parser:
     export.add_argument("file", type=Path, metavar="FILE", help="the roadmap to render")
     export.add_argument("-f", "--format", choices=EXPORT_FORMATS, dest="fmt",
                         help="the format (default: from OUT's suffix, .txt .ans .html"
-                        " .svg .md)")
+                        " .svg .md .json .csv)")
     export.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="where to write it ('-' for standard output)")
     export.add_argument("--width", type=_width, metavar="N",
                         help=f"columns (default: the terminal's, or {DEFAULT_EXPORT_WIDTH})")
+
+    imported = commands.add_parser(
+        "import", help="write a new roadmap from a CSV spreadsheet",
+        description="Write a new roadmap from a spreadsheet saved as CSV: a header row "
+        "naming the columns (title, detail, phase, owners, status, start, due, tags, "
+        "countries, depends_on, id), then one row per signpost. Never overwrites OUT.")
+    imported.add_argument("csv", type=Path, metavar="CSV", help="the spreadsheet to read")
+    imported.add_argument("-o", "--output", type=Path, metavar="OUT", required=True,
+                          help="the roadmap file to write")
+    imported.add_argument("--title", help="the roadmap's title (default: from OUT's name)")
     return parser
 
 
@@ -229,6 +242,8 @@ def _run_subcommand(args: list[str]) -> int:
         return _run_new(options.file, options.title, options.group)
     if options.command == "check":
         return _run_check(options.files)
+    if options.command == "import":
+        return _run_import(options.csv, options.output, options.title)
     return _run_export(options.file, options.fmt, options.output, options.width)
 
 
@@ -284,15 +299,16 @@ def _run_check(paths: Sequence[Path]) -> int:
 
 
 def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | None) -> int:
-    from .export import SUFFIXES, format_for_path
+    from .storage import exchange
 
     to_stdout = output is None or str(output) == "-"
-    if fmt is None and output is not None and not to_stdout and output.suffix \
-            and format_for_path(output) is None:
-        _print_error(f"export: error: cannot tell the format from \"{_shown(output.suffix)}\"; "
-                     f"give -f {'|'.join(EXPORT_FORMATS)}, or name OUT with one of "
-                     f"{' '.join(SUFFIXES)}")
-        return EXIT_USAGE
+    if fmt is None and output is not None and not to_stdout and output.suffix:
+        fmt = exchange.format_for_path(output) or _summary_format_for(output)
+        if fmt is None:
+            _print_error(f"export: error: cannot tell the format from"
+                         f" \"{_shown(output.suffix)}\"; give -f {'|'.join(EXPORT_FORMATS)},"
+                         f" or name OUT with one of {' '.join(_export_suffixes())}")
+            return EXIT_USAGE
     roadmap = _load_or_report(path)
     if roadmap is None:
         return EXIT_FAILED
@@ -300,17 +316,33 @@ def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | N
         refused = _refused_output(output)
         if refused:
             return _fail(refused)
-
+    if fmt in exchange.FORMATS:
+        # The data formats need no Rich: exporting them stays as light as check.
+        return _run_export_data(roadmap, fmt, None if to_stdout else output)
     if fmt is None:
-        suffix_format = None if to_stdout or output is None else format_for_path(output)
-        if suffix_format is not None:
-            fmt = suffix_format
-        else:
-            fmt = "ansi" if to_stdout and sys.stdout.isatty() else "text"
+        fmt = "ansi" if to_stdout and sys.stdout.isatty() else "text"
     if width is None:
         width = _terminal_width() if to_stdout and sys.stdout.isatty() else DEFAULT_EXPORT_WIDTH
     text = _render_with_progress(roadmap, fmt, width, to_terminal=to_stdout)
-    if to_stdout or output is None:
+    return _emit(text, None if to_stdout else output, f"{fmt}, {width} columns")
+
+
+def _summary_format_for(output: Path) -> str | None:
+    from .export import format_for_path
+
+    return format_for_path(output)
+
+
+def _export_suffixes() -> list[str]:
+    from .export import SUFFIXES
+    from .storage import exchange
+
+    return [*SUFFIXES, *exchange.SUFFIXES]
+
+
+def _emit(text: str, output: Path | None, what: str) -> int:
+    """Write ``text`` to OUT atomically, or to standard output when there is no OUT."""
+    if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return EXIT_OK
@@ -322,7 +354,43 @@ def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | N
         write_text_atomically(output, text, follow_symlinks=False)
     except RoadmapFileError as error:
         return _fail(str(error))
-    print(f"{_shown(output)}: written ({fmt}, {width} columns)", file=sys.stderr)
+    print(f"{_shown(output)}: written ({what})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_export_data(roadmap: Roadmap, fmt: str, output: Path | None) -> int:
+    """JSON or CSV: the roadmap itself, not its summary (storage/exchange.py)."""
+    from .storage import exchange
+
+    for note in exchange.notes(roadmap, fmt):
+        _print_error(f"note: {note}")
+    text = exchange.render(roadmap, fmt, for_file=output is not None)
+    return _emit(text, output, f"{fmt}, {len(roadmap.signposts)} signposts")
+
+
+def _run_import(source: Path, path: Path, title: str | None) -> int:
+    """A new roadmap from a CSV file (storage/csv_table.py); never overwrites."""
+    from datetime import datetime
+
+    from .model.operations import title_from_file_name
+    from .storage import RoadmapFileError, save
+    from .storage.csv_table import read_csv
+
+    if path.exists() or path.is_symlink():
+        return _fail(f"{_shown(path)}: already exists; not overwriting it")
+    try:
+        imported = read_csv(source, created=datetime.now().astimezone().replace(microsecond=0),
+                            title=title_from_file_name(path.stem) if title is None else title)
+        for warning in imported.warnings:
+            _print_error(f"warning: {warning}")
+        save(imported.roadmap, path)
+    except RoadmapFileError as error:
+        for problem in error.problems:
+            _print_error(problem)
+        return EXIT_FAILED
+    roadmap = imported.roadmap
+    print(f"{_shown(path)}: created from {_shown(source)} ({len(roadmap.signposts)} signposts, "
+          f"{len(roadmap.phases)} phases, {len(roadmap.owners)} owners)")
     return EXIT_OK
 
 

@@ -27,6 +27,13 @@ def clean_text(text: str, *, multiline: bool = True) -> tuple[str, int]:
     return pattern.subn(REPLACEMENT, text)
 
 
+def repair_note(count: int, *, multiline: bool) -> str:
+    """What :func:`clean_text` did, worded for the warning a loader gives."""
+    kinds = "control or bidi-override" if multiline else "control, line-break or bidi-override"
+    plural = "s" if count != 1 else ""
+    return f"{count} {kinds} character{plural} replaced with U+FFFD"
+
+
 def has_unsafe_characters(text: str) -> bool:
     return UNSAFE_IN_MULTILINE_TEXT.search(text) is not None
 

@@ -281,7 +281,5 @@ def nearest(value: str, candidates: Iterable[str]) -> str | None:
 
     pool = list(candidates)
     by_fold = {c.casefold(): c for c in pool}
-    # Short values (ids such as "s3") differ by a larger share for one wrong character.
-    cutoff = 0.5 if len(value) <= 3 else 0.6
-    match = difflib.get_close_matches(value.casefold(), list(by_fold), n=1, cutoff=cutoff)
+    match = difflib.get_close_matches(value.casefold(), list(by_fold), n=1, cutoff=0.6)
     return by_fold[match[0]] if match else None

@@ -31,7 +31,13 @@ from ..model.roadmap import (
     Signpost,
     Status,
 )
-from ..model.text import UNSAFE_IN_MULTILINE_TEXT, UNSAFE_IN_ONE_LINE_TEXT, clean_text, quoted
+from ..model.text import (
+    UNSAFE_IN_MULTILINE_TEXT,
+    UNSAFE_IN_ONE_LINE_TEXT,
+    clean_text,
+    quoted,
+    repair_note,
+)
 from ..model.validate import Location, Problem, nearest
 
 TOP_LEVEL_KEYS = ("format", "roadmap", "phases", "owners", "signposts")
@@ -135,10 +141,7 @@ class _Decoder:
 
     def _repaired(self, where: Location, key: str, value: str, *, multiline: bool) -> str:
         cleaned, count = clean_text(value, multiline=multiline)
-        kinds = "control or bidi-override" if multiline else "control, line-break or bidi-override"
-        plural = "s" if count != 1 else ""
-        self.repairs.append(Problem(
-            (*where, key), f"{count} {kinds} character{plural} replaced with U+FFFD"))
+        self.repairs.append(Problem((*where, key), repair_note(count, multiline=multiline)))
         return cleaned
 
     def _wrong_type(self, where: Location, key: str, expected: str, value: object) -> None:
@@ -417,21 +420,51 @@ def encode(roadmap: Roadmap) -> str:
               _body(_header_table(roadmap))]
     for phase in roadmap.phases:
         chunks.append("\n[[phases]]\n")
-        chunks.append(_body(_filled({"name": phase.name, "start": phase.start,
-                                     "end": phase.end, "description": phase.description})))
+        chunks.append(_body(_phase_table(phase)))
     for owner in roadmap.owners:
         chunks.append("\n[[owners]]\n")
-        chunks.append(_body(_filled({"name": owner.name, "organisation": owner.organisation,
-                                     "role": owner.role, "country": owner.country,
-                                     "contact": owner.contact})))
+        chunks.append(_body(_owner_table(owner)))
     for signpost in roadmap.signposts:
         chunks.append("\n[[signposts]]\n")
         chunks.append(_body(_signpost_table(signpost)))
         for comment in signpost.comments:
             chunks.append("\n[[signposts.comments]]\n")
-            chunks.append(_body({"author": comment.author, "at": comment.at,
-                                 "text": comment.text}))
+            chunks.append(_body(_comment_table(comment)))
     return "".join(chunks)
+
+
+def document(roadmap: Roadmap) -> dict[str, Any]:
+    """The roadmap as the dict ``tomllib`` reads from its canonical file.
+
+    The same keys in the same order, empty values and empty arrays of tables
+    left out, dates as ``date`` / ``datetime``: other formats (JSON) are this.
+    """
+    result: dict[str, Any] = {"format": FORMAT_VERSION, "roadmap": _header_table(roadmap)}
+    if roadmap.phases:
+        result["phases"] = [_phase_table(phase) for phase in roadmap.phases]
+    if roadmap.owners:
+        result["owners"] = [_owner_table(owner) for owner in roadmap.owners]
+    if roadmap.signposts:
+        result["signposts"] = [
+            _signpost_table(signpost) | (
+                {"comments": [_comment_table(c) for c in signpost.comments]}
+                if signpost.comments else {})
+            for signpost in roadmap.signposts]
+    return result
+
+
+def _phase_table(phase: Phase) -> dict[str, Any]:
+    return _filled({"name": phase.name, "start": phase.start, "end": phase.end,
+                    "description": phase.description})
+
+
+def _owner_table(owner: Owner) -> dict[str, Any]:
+    return _filled({"name": owner.name, "organisation": owner.organisation,
+                    "role": owner.role, "country": owner.country, "contact": owner.contact})
+
+
+def _comment_table(comment: Comment) -> dict[str, Any]:
+    return {"author": comment.author, "at": comment.at, "text": comment.text}
 
 
 def _header_table(roadmap: Roadmap) -> dict[str, Any]:

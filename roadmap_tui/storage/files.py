@@ -105,12 +105,14 @@ def digest_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES, *,
-               follow_symlinks: bool = True) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES, *, follow_symlinks: bool = True,
+               kind: str = "roadmap file", expected: str = "a roadmap is a .toml file",
+               ) -> bytes:
     """A regular file's bytes, at most ``limit``; anything else is refused.
 
     ``follow_symlinks=False`` refuses a symbolic link itself (side files such as
-    locks, which a stranger could plant as a link to /dev/zero).
+    locks, which a stranger could plant as a link to /dev/zero). ``kind`` and
+    ``expected`` word the refusal for what the caller reads.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
     if not follow_symlinks:
@@ -124,11 +126,10 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES, *,
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise RoadmapFileError(f"{shown_name(path)}: is {kind}; a roadmap is a .toml file",
-                                   path=path)
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise RoadmapFileError(f"{shown_name(path)}: is {what}; {expected}", path=path)
         if info.st_size > limit:
-            raise _too_large(path, limit)
+            raise _too_large(path, limit, kind)
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
             data = stream.read(limit + 1)
     except OSError as error:
@@ -136,7 +137,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES, *,
     finally:
         os.close(descriptor)
     if len(data) > limit:
-        raise _too_large(path, limit)
+        raise _too_large(path, limit, kind)
     return data
 
 
@@ -150,9 +151,9 @@ def _decoded(path: Path, data: bytes) -> str:
             " save the file as UTF-8", path=path, line=line) from None
 
 
-def _too_large(path: Path, limit: int) -> RoadmapFileError:
+def _too_large(path: Path, limit: int, kind: str) -> RoadmapFileError:
     return RoadmapFileError(
-        f"{shown_name(path)}: too large for a roadmap file"
+        f"{shown_name(path)}: too large for a {kind}"
         f" (the limit is {limit // 2**20 or limit} {'MiB' if limit >= 2**20 else 'bytes'})",
         path=path)
 

@@ -13,7 +13,8 @@ CORE_MODULES = ("roadmap_tui.model", "roadmap_tui.model.timeline", "roadmap_tui.
                 "roadmap_tui.storage", "roadmap_tui.summary", "roadmap_tui.summary_style",
                 "roadmap_tui.summary_timeline", "roadmap_tui.export",
                 "roadmap_tui.export_markdown", "roadmap_tui.summary_lines", "roadmap_tui.settings",
-                "roadmap_tui.session")
+                "roadmap_tui.session", "roadmap_tui.storage.csv_table",
+                "roadmap_tui.storage.json_form", "roadmap_tui.storage.exchange")
 
 
 def _modules_after_importing(*modules: str) -> set[str]:
@@ -34,7 +35,8 @@ def test_core_never_imports_textual() -> None:
 
 
 def test_model_and_storage_need_neither_rich_nor_textual() -> None:
-    loaded = _modules_after_importing("roadmap_tui.model", "roadmap_tui.storage")
+    loaded = _modules_after_importing("roadmap_tui.model", "roadmap_tui.storage",
+                                      "roadmap_tui.storage.exchange")
     toolkits = {name.split(".")[0] for name in loaded} & {"textual", "rich"}
     assert not toolkits
 
@@ -80,3 +82,21 @@ def test_a_broken_contract_is_caught(tmp_path: Path) -> None:
     result = _lint_imports(config)
     assert result.returncode == 1
     assert "roadmap_tui.app.screens.main -> textual" in result.stdout
+
+
+def test_data_export_and_import_import_no_toolkit(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "r.toml").write_text('format = 1\n[roadmap]\ntitle = "t"\n', encoding="utf-8")
+    code = (
+        "import sys, json\n"
+        "from roadmap_tui.cli import main\n"
+        f"first = main(['import', {str(tmp_path / 'missing.csv')!r}, '-o', 'x.toml'])\n"
+        f"second = main(['export', {str(tmp_path / 'r.toml')!r}, '-o', 'r.csv'])\n"
+        "print(json.dumps([first, second, sorted(sys.modules)]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=tmp_path)
+    first, second, loaded = json.loads(result.stdout)
+    assert (first, second) == (1, 0)
+    assert (tmp_path / "r.csv").read_text(encoding="utf-8-sig").startswith("id,title,")
+    assert "roadmap_tui.storage.csv_table" in loaded
+    assert not {name.split(".")[0] for name in loaded} & {"textual", "rich"}

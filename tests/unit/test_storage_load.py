@@ -422,9 +422,11 @@ def test_the_format_is_an_attribute_like_every_other_key() -> None:
     assert roadmap_tui.loads(GOOD).format == 1
 
 
-def test_a_short_misspelt_dependency_gets_a_suggestion() -> None:
-    text = replaced('depends_on = [\n    "s1",\n]', 'depends_on = [\n    "s3",\n]')
-    assert 'unknown signpost id "s3"; did you mean "s1"?' in str(error_for(text))
+def test_a_misspelt_dependency_is_never_suggested_as_itself() -> None:
+    """s2 depends on "s22": s2 itself is the closest id, but cannot be the answer."""
+    text = replaced('depends_on = [\n    "s1",\n]', 'depends_on = [\n    "s22",\n]')
+    message = str(error_for(text))
+    assert 'unknown signpost id "s22"' in message and 'did you mean "s2"' not in message
 
 
 def test_a_list_with_a_wrong_item_names_the_item() -> None:
