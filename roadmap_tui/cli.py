@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -62,7 +63,7 @@ def _top_parser() -> _Parser:
             "      write a new roadmap file with the phases Now, Next and Later\n"
             f"  {PROG} check FILE...\n"
             "      validate roadmap files\n"
-            f"  {PROG} export FILE [-f FORMAT] [-o OUT] [--width N]\n"
+            f"  {PROG} export FILE [-f FORMAT] [-o OUT] [--width N] [--today D]\n"
             "      render the summary as text, ansi, html, svg or md\n"
             f"\nRun '{PROG} COMMAND --help' for a command's options.\n"
             "A file whose name is a command's name can be opened as ./NAME."
@@ -111,7 +112,17 @@ def _subcommand_parser() -> _Parser:
                         help="where to write it ('-' for standard output)")
     export.add_argument("--width", type=_width, metavar="N",
                         help=f"columns (default: the terminal's, or {DEFAULT_EXPORT_WIDTH})")
+    export.add_argument("--today", type=_day, metavar="YYYY-MM-DD",
+                        help="the date past-due gaps and the timeline's today are counted "
+                        "from (default: today, as in the app)")
     return parser
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid date: {value!r} (YYYY-MM-DD)") from None
 
 
 def _width(value: str) -> int:
@@ -167,7 +178,8 @@ def _run_subcommand(args: list[str]) -> int:
         return _run_new(options.file, options.title, options.group)
     if options.command == "check":
         return _run_check(options.files)
-    return _run_export(options.file, options.fmt, options.output, options.width)
+    return _run_export(options.file, options.fmt, options.output, options.width,
+                       options.today or date.today())
 
 
 def _run_demo() -> int:
@@ -217,7 +229,8 @@ def _run_check(paths: Sequence[Path]) -> int:
     return status
 
 
-def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | None) -> int:
+def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | None,
+                today: date) -> int:
     roadmap = _load_or_report(path)
     if roadmap is None:
         return EXIT_FAILED
@@ -233,7 +246,7 @@ def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | N
             fmt = "ansi" if to_stdout and sys.stdout.isatty() else "text"
     if width is None:
         width = _terminal_width() if to_stdout and sys.stdout.isatty() else DEFAULT_EXPORT_WIDTH
-    text = _render_with_progress(roadmap, fmt, width, to_terminal=to_stdout)
+    text = _render_with_progress(roadmap, fmt, width, today, to_terminal=to_stdout)
     if to_stdout or output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -250,7 +263,8 @@ def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | N
     return EXIT_OK
 
 
-def _render_with_progress(roadmap: Roadmap, fmt: str, width: int, *, to_terminal: bool) -> str:
+def _render_with_progress(roadmap: Roadmap, fmt: str, width: int, today: date, *,
+                          to_terminal: bool) -> str:
     """Render, with a spinner on stderr for big roadmaps written to a file.
 
     A merged conference roadmap takes seconds to render; the spinner says the
@@ -260,12 +274,12 @@ def _render_with_progress(roadmap: Roadmap, fmt: str, width: int, *, to_terminal
     from .export import render
 
     if to_terminal or len(roadmap.signposts) < _PROGRESS_THRESHOLD or not sys.stderr.isatty():
-        return render(roadmap, fmt, width=width)
+        return render(roadmap, fmt, width=width, today=today)
     from rich.console import Console
 
     count = len(roadmap.signposts)
     with Console(stderr=True).status(f"Rendering {count:,} signposts as {fmt}..."):
-        return render(roadmap, fmt, width=width)
+        return render(roadmap, fmt, width=width, today=today)
 
 
 _PROGRESS_THRESHOLD = 500
