@@ -51,7 +51,7 @@ SIDE_TABS = {"editor": "tab-editor", "owners": "tab-owners", "timeline": "tab-ti
 SIDE_FOCUS = {"editor": "#field-title", "owners": "#owner-table", "timeline": "#timeline"}
 
 EDITING_ACTIONS = frozenset({"quick_add", "save", "undo", "redo", "delete_signpost", "move",
-                             "shift_phase", "export"})
+                             "shift_phase", "export", "debrief"})
 WIDE_SCREEN = 140
 QUICK_ADD_HINT = "Add: Title words @Owner #Phase +tag due:2021-03-31 start:2021-01"
 
@@ -69,6 +69,7 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
         Binding("right_square_bracket", "shift_phase(1)", "Phase \u2192", show=False),
         Binding("slash", "filter", "Filter", priority=True),
         Binding("p", "present", "Present"),
+        Binding("d", "debrief", "Debrief"),
         Binding("e", "export", "Export"),
         Binding("t", "timer", "Timer"),
         Binding("question_mark", "help", "Keys"),
@@ -464,7 +465,8 @@ def key_map() -> list[tuple[str, list[tuple[str, str]]]]:
         ("Roadmap", [
             ("ctrl+s", "save (asks for a path when untitled)"),
             ("ctrl+o", "open another roadmap"),
-            ("p", "present the summary full screen"),
+            ("d", "the debrief: strategy, goals, outcomes, assumptions, learnings, asks"),
+            ("p", "present: the report-back for the plenary, page by page"),
             ("e", "export the summary (text, ansi, html, svg, md)"),
             ("t", "start / pause the session timer"),
             ("ctrl+p", "command palette: every action, jump to a signpost or owner,"
