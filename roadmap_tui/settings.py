@@ -18,6 +18,8 @@ import tomli_w
 from .storage.files import write_text_atomically
 
 DEFAULT_TIMER_MINUTES = 45
+DEFAULT_REPORT_MINUTES = 3
+"""A group's report-back to the plenary, counted down in present mode."""
 MAX_TIMER_MINUTES = 24 * 60
 MAX_RECENT_FILES = 10
 DEFAULT_THEME = "textual-dark"
@@ -27,6 +29,7 @@ DEFAULT_THEME = "textual-dark"
 class Settings:
     theme: str = DEFAULT_THEME
     timer_minutes: int = DEFAULT_TIMER_MINUTES
+    report_minutes: int = DEFAULT_REPORT_MINUTES
     recent_files: tuple[str, ...] = field(default=())
 
     def with_recent(self, path: Path) -> Settings:
@@ -56,6 +59,7 @@ def write_settings(path: Path, settings: Settings) -> None:
     text = tomli_w.dumps({
         "theme": settings.theme,
         "timer_minutes": settings.timer_minutes,
+        "report_minutes": settings.report_minutes,
         "recent_files": list(settings.recent_files),
     })
     write_text_atomically(path, text, create_parents=True)
@@ -69,12 +73,11 @@ def _from_table(path: Path, data: dict[str, Any]) -> tuple[Settings, list[str]]:
         settings = replace(settings, theme=theme.strip())
     else:
         problems.append(f"{path}: theme should be a theme's name; using {settings.theme}")
-    minutes = data.get("timer_minutes", settings.timer_minutes)
-    if type(minutes) is int and 1 <= minutes <= MAX_TIMER_MINUTES:
-        settings = replace(settings, timer_minutes=minutes)
-    else:
-        problems.append(f"{path}: timer_minutes should be a whole number from 1 to "
-                        f"{MAX_TIMER_MINUTES}; using {settings.timer_minutes}")
+    settings = replace(
+        settings,
+        timer_minutes=_minutes(path, data, "timer_minutes", settings.timer_minutes, problems),
+        report_minutes=_minutes(path, data, "report_minutes", settings.report_minutes,
+                                problems))
     recent = data.get("recent_files", [])
     if isinstance(recent, list) and all(isinstance(f, str) for f in recent):
         settings = replace(settings, recent_files=tuple(
@@ -82,6 +85,17 @@ def _from_table(path: Path, data: dict[str, Any]) -> tuple[Settings, list[str]]:
         )[:MAX_RECENT_FILES])
     else:
         problems.append(f"{path}: recent_files should be a list of paths; ignored")
-    for key in sorted(set(data) - {"theme", "timer_minutes", "recent_files"}):
+    for key in sorted(set(data) - {"theme", "timer_minutes", "report_minutes",
+                                   "recent_files"}):
         problems.append(f'{path}: unknown setting "{key}" ignored')
     return settings, problems
+
+
+def _minutes(path: Path, data: dict[str, Any], key: str, default: int,
+             problems: list[str]) -> int:
+    minutes = data.get(key, default)
+    if type(minutes) is int and 1 <= minutes <= MAX_TIMER_MINUTES:
+        return minutes
+    problems.append(f"{path}: {key} should be a whole number from 1 to {MAX_TIMER_MINUTES}; "
+                    f"using {default}")
+    return default

@@ -37,6 +37,8 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Start or pause timer", "timer", "the session countdown (t)"),
     ("Set timer length", "set_timer", "minutes for the session timer"),
     ("Reset timer", "reset_timer", "back to the full length, paused"),
+    ("Set report-back length", "set_report_time",
+     "minutes for the report-back countdown in present mode (default 3)"),
     ("Show editor", "side('editor')", "the selected signpost's fields (1)"),
     ("Show owners", "side('owners')", "owners: add, rename, delete (2)"),
     ("Show timeline", "side('timeline')", "phases as columns and dated bars (3)"),

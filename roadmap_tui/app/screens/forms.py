@@ -201,3 +201,30 @@ class PaneForms(_Base):
             "Debrief", fields, id="debrief",
             hint="What the group tells the plenary. Lists: one item a line. "
                  "tab moves on, ctrl+s saves, escape cancels."), done)
+
+    def action_set_report_time(self) -> None:
+        """The report-back countdown's length, kept in the settings; a report-back being
+        presented restarts with it."""
+        from ..app import RoadmapApp
+        from .present import PresentScreen
+
+        app = self.app
+        assert isinstance(app, RoadmapApp)
+
+        def chosen(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            text = values["minutes"].strip()
+            if not text.isdigit() or not 1 <= int(text) <= 60:
+                app.notify("The report-back takes whole minutes from 1 to 60.",
+                           severity="error", markup=False)
+                return
+            app.set_report_minutes(int(text))
+            for screen in app.screen_stack:
+                if isinstance(screen, PresentScreen):
+                    screen.restart_countdown(int(text))
+            app.notify(f"Report-back set to {text} minutes; present (p) starts it.",
+                       markup=False)
+
+        app.push_screen(FormDialog("Report-back length", [
+            FormField("minutes", "Minutes", str(app.settings.report_minutes))]), chosen)

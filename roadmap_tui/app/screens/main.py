@@ -465,8 +465,8 @@ def key_map() -> list[tuple[str, list[tuple[str, str]]]]:
         ("Roadmap", [
             ("ctrl+s", "save (asks for a path when untitled)"),
             ("ctrl+o", "open another roadmap"),
-            ("d", "the debrief: strategy, goals, outcomes, assumptions, learnings, asks"),
-            ("p", "present: the report-back for the plenary, page by page"),
+            ("d", "the debrief: strategy, goals, outcomes, learnings, asks"),
+            ("p", "present: the report-back, page by page"),
             ("e", "export the summary (text, ansi, html, svg, md)"),
             ("t", "start / pause the session timer"),
             ("ctrl+p", "command palette: every action, jump to a signpost or owner,"

@@ -1,53 +1,161 @@
-"""Present: the summary on its own, full screen, for the projector."""
+"""Present: the report-back for the plenary, one page at a time, with its clocks.
+
+The pages come from :func:`roadmap_tui.report.report_pages`, a pure function of
+the roadmap and the page size (no Textual), so laying them out can move to a
+worker for huge roadmaps without touching this screen's keys. The top bar says
+where the speaker is (page 3 of 8) and shows the session timer and the
+report-back countdown, both readable from the back of the room: the screen
+keeps to black, white and saturated colours whatever the app's theme.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import date
 
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...model import Roadmap
-from ...summary import summary
+from ...report import ReportPage, report_pages
+from ...settings import DEFAULT_REPORT_MINUTES
+from ..timer import SessionTimer
+
+BAR = "bold #000000 on #ffff00"
+CLOCK = "bold #ffffff on #000000"
+OVER = "bold #ffffff on #c00000"
+WARN_SECONDS = 30
+"""The countdown turns red this long before the end."""
+CHROME = (4, 4)
+"""Columns and rows around the page: padding, the top bar and the footer."""
 
 
 class PresentScreen(Screen[None]):
-    """The same summary as ``roadmap-tui export``, scrollable; escape returns."""
+    """``right`` / ``space`` next page, ``left`` back, ``escape`` returns."""
 
     BINDINGS = [
-        Binding("escape,p,q", "app.pop_screen", "Back"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False),
-        Binding("b,pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "edge(0)", "Top", show=False),
-        Binding("end", "edge(1)", "End", show=False),
+        Binding("right,space,pagedown,down", "turn(1)", "Next"),
+        Binding("left,pageup,up,backspace", "turn(-1)", "Back"),
+        Binding("home", "edge(0)", "First", show=False),
+        Binding("end", "edge(1)", "Last", show=False),
+        Binding("escape,p,q", "app.pop_screen", "Leave"),
+        Binding("t", "session_timer", "Timer"),
+        Binding("c", "countdown", "Countdown"),
+        Binding("r", "restart_countdown", "Restart countdown", show=False),
     ]
 
-    def __init__(self, roadmap: Roadmap, *, today: date | None) -> None:
+    def __init__(self, roadmap: Roadmap, *, today: date | None,
+                 session: SessionTimer | None = None,
+                 report_minutes: int = DEFAULT_REPORT_MINUTES,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(id="present")
         self._roadmap = roadmap
         self._today = today
+        self.session = session
+        self.countdown = SessionTimer(report_minutes, clock)
+        self.pages: list[ReportPage] = []
+        self.page = 0
+        self._laid_out_for: Size | None = None
+        self._time_up_told = False
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="present-scroll"):
-            yield Static(summary(self._roadmap, today=self._today), id="present-summary")
+        with Horizontal(id="present-bar"):
+            yield Static(id="present-where")
+            yield Static(id="present-clocks")
+        yield Static(id="present-page")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#present-scroll").focus()
+        self.countdown.toggle()  # the report-back starts when the speaker does
+        self.set_interval(1, self.show_clocks)
+        self.lay_out(self.app.size)
 
-    def action_page(self, direction: int) -> None:
-        scroll = self.query_one("#present-scroll", VerticalScroll)
-        if direction > 0:
-            scroll.scroll_page_down()
-        else:
-            scroll.scroll_page_up()
+    def on_resize(self, event: events.Resize) -> None:
+        self.lay_out(event.size)
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def lay_out(self, size: Size) -> None:
+        """Pages for this screen size; the speaker stays on the page they were on."""
+        if size == self._laid_out_for or not size.width or not size.height:
+            return
+        self._laid_out_for = size
+        pages = report_pages(self._roadmap, today=self._today,
+                             width=size.width - CHROME[0], height=size.height - CHROME[1])
+        self.show_pages(pages)
+
+    def show_pages(self, pages: list[ReportPage]) -> None:
+        self.pages = pages
+        self.page = min(self.page, len(pages) - 1)
+        self.show_page()
+
+    def show_page(self) -> None:
+        page = self.pages[self.page]
+        self.query_one("#present-page", Static).update(page.body)
+        where = Text(f" {self.page + 1}/{len(self.pages)}  ", style=BAR)
+        where.append(page.title)  # a phase's name: literal text, never markup
+        self.query_one("#present-where", Static).update(where)
+        self.show_clocks()
+
+    def action_turn(self, step: int) -> None:
+        page = max(0, min(len(self.pages) - 1, self.page + step))
+        if page != self.page:
+            self.page = page
+            self.show_page()
 
     def action_edge(self, end: int) -> None:
-        scroll = self.query_one("#present-scroll", VerticalScroll)
-        if end:
-            scroll.scroll_end(animate=False)
-        else:
-            scroll.scroll_home(animate=False)
+        self.page = len(self.pages) - 1 if end else 0
+        self.show_page()
+
+    # -- clocks ---------------------------------------------------------------------------
+
+    def show_clocks(self) -> None:
+        clocks = Text(style=CLOCK)
+        if self.session is not None:
+            state = "" if self.session.running else " paused"
+            clocks.append(f" session {self.session.text()}{state} ", CLOCK)
+        remaining = self.countdown.remaining
+        style = OVER if remaining <= WARN_SECONDS else BAR
+        state = "" if self.countdown.running else " paused"
+        clocks.append(f" report-back {self.countdown.text()}{state} ", style)
+        self.query_one("#present-clocks", Static).update(clocks)
+        if self.countdown.is_up and not self._time_up_told:
+            self._time_up_told = True
+            self.app.bell()
+            self.app.notify(f"The {self.countdown.minutes}-minute report-back is over.",
+                            title="Report-back", severity="warning", timeout=10, markup=False)
+
+    def action_session_timer(self) -> None:
+        from .main import MainScreen
+
+        main = self.app.screen_stack[0] if self.app.screen_stack else None
+        for screen in self.app.screen_stack:
+            if isinstance(screen, MainScreen):
+                main = screen
+        if isinstance(main, MainScreen):
+            main.action_timer()
+        self.show_clocks()
+
+    def action_countdown(self) -> None:
+        if self.countdown.is_up:
+            self.restart_countdown()
+            return
+        self.countdown.toggle()
+        self.show_clocks()
+
+    def action_restart_countdown(self) -> None:
+        self.restart_countdown()
+
+    def restart_countdown(self, minutes: int | None = None) -> None:
+        """Back to the full length (``minutes`` when given), running."""
+        self.countdown.reset(minutes)
+        self.countdown.toggle()
+        self._time_up_told = False
+        self.show_clocks()
