@@ -9,7 +9,8 @@ import sys
 CORE_MODULES = ("roadmap_tui.model", "roadmap_tui.model.timeline", "roadmap_tui.model.overview",
                 "roadmap_tui.storage", "roadmap_tui.summary", "roadmap_tui.summary_style",
                 "roadmap_tui.summary_timeline", "roadmap_tui.export",
-                "roadmap_tui.export_markdown")
+                "roadmap_tui.export_markdown", "roadmap_tui.export_html", "roadmap_tui.report",
+                "roadmap_tui.summary_sections")
 
 
 def _modules_after_importing(*modules: str) -> set[str]:
