@@ -259,7 +259,8 @@ def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | N
         write_text_atomically(output, text)
     except RoadmapFileError as error:
         return _fail(str(error))
-    print(f"{output}: written ({fmt}, {width} columns)", file=sys.stderr)
+    laid_out = "" if fmt in ("html", "md") else f", {width} columns"  # readers lay these out
+    print(f"{output}: written ({fmt}{laid_out})", file=sys.stderr)
     return EXIT_OK
 
 
