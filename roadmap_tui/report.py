@@ -243,7 +243,8 @@ def _owners(roadmap: Roadmap, found: list[Gap]) -> list[_Part]:
     for group in owner_groups(roadmap):
         owner = group.owner
         name = Text.assemble(_literal(owner.name, NAME))
-        about = [v for v in (owner.organisation, owner.country) if v.strip()]
+        about = [v for v in (owner.organisation, owner.country)
+                 if v.strip() and v.strip().casefold() != owner.name.casefold()]
         if about:
             name.append(" · " + " · ".join(plain(v) for v in about), QUIET)
         lines = [_numbered_line(position, signpost.title)

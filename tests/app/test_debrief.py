@@ -73,3 +73,20 @@ async def test_read_only_refuses_the_debrief(roadmap_file: Path) -> None:
 def test_the_key_map_lists_d() -> None:
     keys = dict(key for _, keys in key_map() for key in keys)
     assert "debrief" in keys["d"]
+
+
+async def test_text_typed_right_after_tab_lands_in_the_next_field(roadmap_file: Path) -> None:
+    """One terminal read holding "a", tab, "b" (a fast typist, a paste over ssh)."""
+    from textual import events
+
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        for key, character in (("a", "a"), ("tab", None), ("b", "b"), ("tab", None),
+                               ("c", "c")):
+            event = events.Key(key, character)
+            event.set_sender(app)
+            app._driver.send_message(event)  # type: ignore[union-attr]
+        await pilot.pause()
+        assert [area(app, name).text for name in ("strategy", "goals", "outcomes")] == \
+            ["a", "b", "c"]

@@ -156,7 +156,10 @@ class FormDialog(Dialog[dict[str, str] | None]):
     one-line field saves, and so does ctrl+s or the OK button."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"),
-                Binding("ctrl+s", "accept", "OK", priority=True)]
+                Binding("ctrl+s", "accept", "OK", priority=True),
+                Binding("tab", "move_focus(1)", "Next field", show=False, priority=True),
+                Binding("shift+tab", "move_focus(-1)", "Previous field", show=False,
+                        priority=True)]
 
     def __init__(self, title: str, fields: Sequence[FormField], *, id: str | None = None,
                  hint: str = "") -> None:
@@ -203,6 +206,15 @@ class FormDialog(Dialog[dict[str, str] | None]):
 
     def action_accept(self) -> None:
         self._accept()
+
+    def action_move_focus(self, step: int) -> None:
+        """Tab moves on as the key arrives, not after the keys read with it: text typed
+        right after a tab (a fast typist, a paste, a laggy terminal) lands in the next
+        field rather than the one being left."""
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
