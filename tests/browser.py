@@ -60,3 +60,10 @@ def screenshot(page: Path, target: Path, profile: Path, *, width: int, height: i
     result = _run(page, profile, f"--screenshot={target}", f"--window-size={width},{height}")
     assert target.exists(), result.stderr[-2000:]
     return target
+
+
+def print_to_pdf(page: Path, target: Path, profile: Path) -> Path:
+    """The page printed (its print stylesheet applied) to a PDF."""
+    result = _run(page, profile, f"--print-to-pdf={target}", "--no-pdf-header-footer")
+    assert target.exists(), result.stderr[-2000:]
+    return target

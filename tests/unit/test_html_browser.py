@@ -10,11 +10,12 @@ import os
 import re
 import shutil
 import struct
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from browser import dump_dom, screenshot
+from browser import HELPER, dump_dom, print_to_pdf, screenshot
 from test_summary import TODAY, breakout
 
 from roadmap_tui.export import render
@@ -83,3 +84,21 @@ def test_it_fits_a_phone_and_a_desktop_without_sideways_scrolling(tmp_path: Path
     assert struct.unpack(">II", header[16:24]) == (width, 2400)
     if folder := os.environ.get("ROADMAP_TUI_SCREENSHOTS"):
         shutil.copy(shot, Path(folder) / shot.name)
+
+
+def test_it_prints(tmp_path: Path) -> None:
+    """The print stylesheet gives pages the browser can print: a PDF of several pages."""
+    pdf = print_to_pdf(_write(tmp_path, "summary.html", conference_roadmap()),
+                       tmp_path / "summary.pdf", tmp_path / "profile-p")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 2
+
+
+def test_the_helper_says_why_when_there_is_no_browser(tmp_path: Path) -> None:
+    """Where Chromium is missing and cannot be installed, the helper exits 1 with the
+    reason, which the browser tests give as their skip reason."""
+    result = subprocess.run(["/bin/sh", str(HELPER)], capture_output=True, text=True,
+                            env={"PATH": str(tmp_path)}, check=False)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip() == "no chromium on PATH and no apt-get to install it with"
