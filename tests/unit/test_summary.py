@@ -450,3 +450,14 @@ def test_one_gap_count_in_every_format() -> None:
         assert f"{count} with gaps*" in md and f"## Gaps ({count})" in md
     assert signposts_with_gaps(gaps(roadmap, today=TODAY)) > \
         signposts_with_gaps(gaps(roadmap, today=None))
+
+
+def test_every_format_draws_every_section() -> None:
+    """A section added to SECTIONS (a combined roadmap's groups) needs a renderer in each
+    format: this says which is missing."""
+    from roadmap_tui import export_html, export_markdown, summary_sections
+
+    built_in = {"signposts", "timeline", "owners", "gaps"}  # drawn by Summary itself
+    assert set(SECTIONS) == built_in | set(summary_sections.RENDERERS)
+    assert set(SECTIONS) == set(export_markdown._SECTIONS)
+    assert set(SECTIONS) == set(export_html._SECTIONS) == set(export_html.SECTION_TITLES)

@@ -482,6 +482,13 @@ def key_map() -> list[tuple[str, list[tuple[str, str]]]]:
             ("n, enter, d", "owners and timeline panes: new, edit or rename, delete"),
             ("left / right", "timeline: choose a phase; shift+left / right moves it"),
         ]),
+        ("Present (the report-back)", [
+            ("right / space", "next page"),
+            ("left", "previous page; home / end: the first / last"),
+            ("t", "start / pause the session timer"),
+            ("c / r", "pause / restart the report-back countdown"),
+            ("escape", "back to editing"),
+        ]),
         ("Status marks (the same in the list, timeline and summary)", [
             (STATUS_MARKS[status], status.value) for status in Status]),
         ("Capture line", [
