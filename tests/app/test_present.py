@@ -144,3 +144,23 @@ async def test_a_resize_lays_the_pages_out_again_keeping_the_page(roadmap_file: 
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert len(screen.pages) >= wide and screen.page == 1
+
+
+def test_report_pages_show_user_text_literally() -> None:
+    from strategies import HOSTILE
+
+    from roadmap_tui.model import Owner, Phase
+    from roadmap_tui.summary_style import safe
+
+    for hostile in HOSTILE:
+        roadmap = Roadmap(f"T {hostile}", question=f"Q {hostile}", goals=(f"G {hostile}",),
+                          learnings=(f"L {hostile}",), asks=(f"A {hostile}",),
+                          phases=(Phase(f"P {hostile}"),), owners=(Owner(f"O {hostile}"),),
+                          signposts=(Signpost("s1", f"S {hostile}", phase=f"P {hostile}",
+                                              owners=(f"O {hostile}",)),))
+        pages = report_pages(roadmap, today=TODAY, width=76, height=20)
+        shown = "\n".join(page.plain for page in pages)
+        for prefix in "TQGLAPOS":
+            assert f"{prefix} {safe(hostile)}".strip() in shown, (prefix, hostile)
+        assert all(not span.style or not str(span.style).startswith("link")
+                   for page in pages for block in page.blocks for span in block.spans)
