@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -98,7 +99,7 @@ def _top_parser() -> _Parser:
             "      write a new roadmap file with the phases Now, Next and Later\n"
             f"  {PROG} check FILE...\n"
             "      validate roadmap files\n"
-            f"  {PROG} export FILE [-f FORMAT] [-o OUT] [--width N]\n"
+            f"  {PROG} export FILE [-f FORMAT] [-o OUT] [--width N] [--today D]\n"
             "      render the summary as text, ansi, html, svg or md, or the roadmap as\n"
             "      json or csv\n"
             f"  {PROG} import CSV -o OUT [--title T]\n"
@@ -150,6 +151,9 @@ def _subcommand_parser() -> _Parser:
                         help="where to write it ('-' for standard output)")
     export.add_argument("--width", type=_width, metavar="N",
                         help=f"columns (default: the terminal's, or {DEFAULT_EXPORT_WIDTH})")
+    export.add_argument("--today", type=_day, metavar="YYYY-MM-DD",
+                        help="the date past-due gaps and the timeline's today are counted "
+                        "from (default: today, as in the app)")
 
     imported = commands.add_parser(
         "import", help="write a new roadmap from a CSV spreadsheet",
@@ -161,6 +165,13 @@ def _subcommand_parser() -> _Parser:
                           help="the roadmap file to write")
     imported.add_argument("--title", help="the roadmap's title (default: from OUT's name)")
     return parser
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid date: {value!r} (YYYY-MM-DD)") from None
 
 
 def _width(value: str) -> int:
@@ -244,7 +255,8 @@ def _run_subcommand(args: list[str]) -> int:
         return _run_check(options.files)
     if options.command == "import":
         return _run_import(options.csv, options.output, options.title)
-    return _run_export(options.file, options.fmt, options.output, options.width)
+    return _run_export(options.file, options.fmt, options.output, options.width,
+                       options.today or date.today())
 
 
 def _run_demo() -> int:
@@ -298,7 +310,8 @@ def _run_check(paths: Sequence[Path]) -> int:
     return status
 
 
-def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | None) -> int:
+def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | None,
+                today: date) -> int:
     from .storage import exchange
 
     to_stdout = output is None or str(output) == "-"
@@ -323,8 +336,9 @@ def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | N
         fmt = "ansi" if to_stdout and sys.stdout.isatty() else "text"
     if width is None:
         width = _terminal_width() if to_stdout and sys.stdout.isatty() else DEFAULT_EXPORT_WIDTH
-    text = _render_with_progress(roadmap, fmt, width, to_terminal=to_stdout)
-    return _emit(text, None if to_stdout else output, f"{fmt}, {width} columns")
+    text = _render_with_progress(roadmap, fmt, width, today, to_terminal=to_stdout)
+    laid_out = "" if fmt in ("html", "md") else f", {width} columns"  # readers lay these out
+    return _emit(text, None if to_stdout else output, f"{fmt}{laid_out}")
 
 
 def _summary_format_for(output: Path) -> str | None:
@@ -410,7 +424,8 @@ def _refused_output(output: Path) -> str:
     return ""
 
 
-def _render_with_progress(roadmap: Roadmap, fmt: str, width: int, *, to_terminal: bool) -> str:
+def _render_with_progress(roadmap: Roadmap, fmt: str, width: int, today: date, *,
+                          to_terminal: bool) -> str:
     """Render, with a spinner on stderr for big roadmaps written to a file.
 
     A merged conference roadmap takes seconds to render; the spinner says the
@@ -420,12 +435,12 @@ def _render_with_progress(roadmap: Roadmap, fmt: str, width: int, *, to_terminal
     from .export import render
 
     if to_terminal or len(roadmap.signposts) < _PROGRESS_THRESHOLD or not sys.stderr.isatty():
-        return render(roadmap, fmt, width=width)
+        return render(roadmap, fmt, width=width, today=today)
     from rich.console import Console
 
     count = len(roadmap.signposts)
     with Console(stderr=True).status(f"Rendering {count:,} signposts as {fmt}..."):
-        return render(roadmap, fmt, width=width)
+        return render(roadmap, fmt, width=width, today=today)
 
 
 _PROGRESS_THRESHOLD = 500

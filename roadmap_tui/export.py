@@ -1,16 +1,18 @@
 """The summary in the formats a group takes home: text, ANSI, HTML, SVG and Markdown.
 
-Text, ANSI, HTML and SVG are the Rich summary recorded on an off-screen console
+Text, ANSI and SVG are the Rich summary recorded on an off-screen console
 (``Console(record=True, file=io.StringIO())``) at a fixed width, so they match
-what the terminal shows. Markdown is written from the model instead, because
-Markdown readers lay out tables and lists themselves and box-drawing
-characters would fight them.
+what the terminal shows. Markdown and HTML are written from the model instead
+(export_markdown, export_html), because their readers lay out tables and lists
+themselves, on any screen and on paper, and box-drawing characters would fight
+them.
 
 Safety with untrusted roadmaps: the summary shows user text only as literal
-``Text``, already cleaned of control and bidi-override characters; Rich's HTML
-and SVG exports escape ``< > & " '``; and a last pass here replaces anything XML
-forbids, in case a future change lets something through. No format contains a
-link: owner contacts are shown as text. The SVG leaves out Rich's web-font
+``Text``, already cleaned of control and bidi-override characters; the HTML
+escapes user text itself and forbids scripts by its Content-Security-Policy;
+Rich's SVG export escapes ``< > & " '``; and a last pass here replaces anything
+XML forbids, in case a future change lets something through. No user text
+becomes a link: owner contacts are shown as text. The SVG leaves out Rich's web-font
 references so that opening it fetches nothing from the network.
 
 Right-to-left values are isolated (FSI .. PDI) in text, HTML, SVG and Markdown,
@@ -19,7 +21,6 @@ which are read in bidi-aware viewers; ANSI output is for terminals and is not.
 
 from __future__ import annotations
 
-import html
 import io
 import os
 import re
@@ -28,8 +29,8 @@ from pathlib import Path
 from typing import Literal
 
 from rich.console import Console
-from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 
+from .export_html import html_page
 from .export_markdown import markdown
 from .model.roadmap import Roadmap
 from .summary import summary
@@ -53,30 +54,6 @@ SUFFIXES = {
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _WEB_FONTS = re.compile(r"\s*@font-face\s*\{[^}]*\}")
 
-_HTML_PAGE = """\
-<!DOCTYPE html>
-<html>
-<head>
-<meta charset="UTF-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="roadmap-tui">
-<title>{title}</title>
-<style>
-{{stylesheet}}
-body {{{{
-    color: {{foreground}};
-    background-color: {{background}};
-}}}}
-</style>
-</head>
-<body>
-<pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace">\
-<code style="font-family:inherit">{{code}}</code></pre>
-</body>
-</html>
-"""
-
-
 def format_for_path(path: str | os.PathLike[str]) -> str | None:
     """The format a file name asks for by its suffix (any case); None when it asks for none."""
     return SUFFIXES.get(Path(path).suffix.lower())
@@ -92,6 +69,8 @@ def render(roadmap: Roadmap, fmt: str, *, width: int = 100, today: date | None =
         raise ValueError(f'unknown format "{fmt}"; choose one of {", ".join(FORMATS)}')
     if fmt == "md":
         return markdown(roadmap, today=today)
+    if fmt == "html":
+        return _XML_FORBIDDEN.sub("\ufffd", html_page(roadmap, today=today))
     width = max(20, width)
     if fmt == "ansi":
         # Colour for a terminal; NO_COLOR in the environment is honoured.
@@ -104,12 +83,7 @@ def render(roadmap: Roadmap, fmt: str, *, width: int = 100, today: date | None =
         text = console.export_text(styles=False)
         return "".join(line.rstrip() + "\n" for line in text.splitlines())
     title = safe(shortened(roadmap.title)) or "Roadmap"
-    if fmt == "html":
-        page = _HTML_PAGE.format(title=html.escape(title).replace("{", "{{").replace("}", "}}"))
-        output = console.export_html(inline_styles=True, code_format=page,
-                                     theme=DEFAULT_TERMINAL_THEME)
-    else:
-        output = _WEB_FONTS.sub("", console.export_svg(title=title))
+    output = _WEB_FONTS.sub("", console.export_svg(title=title))
     return _XML_FORBIDDEN.sub("\ufffd", output)
 
 

@@ -1,12 +1,15 @@
 """The summary as Markdown, written from the model: the same sections as the Rich summary.
 
-Markdown is read in places that render it (GitHub, chat tools, wikis), so user
-text must never become markup there: every ASCII punctuation character that
-Markdown or its common extensions give a meaning (emphasis, links, HTML,
-tables, headings, list markers, strikethrough, entities, emoji shortcodes,
-mentions) is backslash-escaped, which CommonMark defines as "show this
-character". Right-to-left values are isolated (FSI .. PDI) so that a table
-row with Arabic in one cell keeps its cells in order.
+Markdown is read two ways: as plain text (an email, a terminal) and rendered
+(GitHub, chat tools, wikis). So user text is escaped only where CommonMark or
+GitHub's extensions (tables, strikethrough, extended autolinks) would misread
+it, with a backslash, which CommonMark defines as "show this character":
+"Anti-Trafficking" and "3-6 months (Q1)" stay as typed, while "*x*", "[a](b)",
+"<b>", "&amp;", "www.x.org", "http://x", "ana@x.org", a "|" in a table and a
+leading "# " or "1. " are escaped, so user text never becomes emphasis, a
+link, an autolink, raw HTML, a heading or a list. Right-to-left values are
+isolated (FSI .. PDI) so that a table row with Arabic in one cell keeps its
+cells in order.
 
 Pure standard library apart from the shared text helpers; no Rich rendering.
 """
@@ -14,10 +17,22 @@ Pure standard library apart from the shared text helpers; no Rich rendering.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-from .model.overview import Gap, GapKind, Numbered, gaps, owner_groups, phase_groups
+from .model.overview import (
+    Gap,
+    GapKind,
+    Numbered,
+    country_groups,
+    debrief_lists,
+    gaps,
+    owner_groups,
+    phase_groups,
+    sections,
+    signposts_with_gaps,
+    tag_groups,
+)
 from .model.roadmap import Roadmap, Signpost, Status
 from .model.timeline import (
     DASH,
@@ -31,35 +46,66 @@ from .model.timeline import (
 )
 from .summary_style import first_line, isolate_rtl, safe, status_mark
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&$:@^=])")
+_INLINE = re.compile(
+    r"\\(?=[!-/:-@\[-`{-~]|$)"  # a backslash that would escape what follows, or break the line
+    r"|[`*\[|~]"  # code, emphasis, links and images, table cells, strikethrough
+    r"|_(?![^\W_])|(?<![^\W_])_"  # underscores, unless inside a word (snake_case)
+    r"|<(?=[A-Za-z/!?])"  # raw HTML and autolinks
+    r"|&(?=#?\w+;)"  # entities
+    r"|(?<=\bwww)\.|(?<=\bWWW)\."  # GitHub's www. autolinks
+    r"|\b[A-Za-z][A-Za-z0-9+.-]*:(?=//)|\b(?:mailto|xmpp):"  # URLs: the colon is escaped
+    r"|(?<=[\w.+-])@(?=[\w-]+\.\w)"  # e-mail autolinks
+)
+_BLOCK_START = re.compile(r"^(?:[#>+=-]|\d{1,9}(?=[.)]))")
+"""What makes a line a heading, quote, list item, setext underline or ordered list."""
 MAX_TIMELINE_ROWS = 36
 """The Markdown timeline switches to quarters, years, ... beyond this many rows."""
 _SCALES = (1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000, 120000)
 
 
-def escape(text: str) -> str:
-    """User text as Markdown that shows exactly that text (one line; newlines become spaces)."""
-    return _SPECIAL.sub(r"\\\1", safe(text).replace("\n", " ")).strip()
+def escape(text: str, *, line_start: bool = False) -> str:
+    """User text as Markdown that shows exactly that text (one line; newlines become spaces).
+
+    ``line_start``: the text begins a block (a list item's text, a paragraph's
+    line), where a leading "#", ">", "-", "+", "=" or "1." would start a
+    heading, quote or list.
+    """
+    escaped = _INLINE.sub(_escaped, safe(text).replace("\n", " ").strip())
+    if line_start:
+        escaped = _BLOCK_START.sub(_after_backslash, escaped, count=1)
+    return escaped
 
 
-def cell(text: str) -> str:
+def _escaped(match: re.Match[str]) -> str:
+    found = match.group(0)
+    return f"{found[:-1]}\\:" if len(found) > 1 else "\\" + found
+
+
+def _after_backslash(match: re.Match[str]) -> str:
+    found = match.group(0)  # "1" before "." is escaped as "1\.", the rest as "\#"
+    return found + "\\" if found[0].isdigit() else "\\" + found
+
+
+def cell(text: str, *, line_start: bool = False) -> str:
     """Escaped and isolated: ready for a table cell or a list item."""
-    return isolate_rtl(escape(text)) if text else ""
+    return isolate_rtl(escape(text, line_start=line_start)) if text else ""
+
+
+def heading(text: str) -> str:
+    """Escaped for an ATX heading, where a trailing "#" would be taken as its closing."""
+    escaped = cell(text)
+    return re.sub(r"(#+)(\u2069?)$", r"\\\1\2", escaped) if escaped.endswith(("#", "#\u2069")) \
+        else escaped
 
 
 def markdown(roadmap: Roadmap, *, today: date | None = None) -> str:
     """The whole summary; ends with one newline."""
     found = gaps(roadmap, today=today)
-    lines = [f"# {cell(roadmap.title) or 'Untitled roadmap'}", ""]
+    lines = [f"# {heading(roadmap.title) or 'Untitled roadmap'}", ""]
     lines += _header(roadmap, found)
-    lines += ["", f"## Signposts ({len(roadmap.signposts):,})", ""]
-    lines += _phases(roadmap)
-    lines += ["## Timeline", ""]
-    lines += _timeline(roadmap)
-    lines += ["", f"## Owners ({len(roadmap.owners):,})", ""]
-    lines += _owners(roadmap)
-    lines += ["", f"## Gaps ({sum(len(g.items) for g in found):,})", ""]
-    lines += _gaps(roadmap, found)
+    for name in sections(roadmap):
+        lines += ["", ""]
+        lines += _SECTIONS[name](roadmap, found)
     text = "\n".join(lines).strip("\n")
     return re.sub(r"\n{3,}", "\n\n", text) + "\n"
 
@@ -82,14 +128,62 @@ def _header(roadmap: Roadmap, found: list[Gap]) -> Iterator[str]:
         yield ""
         yield from _paragraphs(roadmap.notes)
     yield ""
-    gap_count = sum(len(g.items) for g in found)
-    yield (f"*{len(roadmap.signposts):,} signposts · {len(roadmap.phases):,} phases · "
-           f"{len(roadmap.owners):,} owners · {gap_count:,} gaps*")
+    parts = [_count(len(roadmap.signposts), "signpost"), _count(len(roadmap.phases), "phase"),
+             _count(len(roadmap.owners), "owner")]
+    if with_gaps := signposts_with_gaps(found):
+        parts.append(f"{with_gaps:,} with gaps")
+    yield f"*{' · '.join(parts)}*"
+
+
+def _debrief(roadmap: Roadmap, found: list[Gap]) -> Iterator[str]:
+    yield "## Debrief"
+    if roadmap.strategy.strip():
+        yield ""
+        yield "### Strategy"
+        yield ""
+        yield from _paragraphs(roadmap.strategy)
+    for title, items in debrief_lists(roadmap):
+        yield ""
+        yield f"### {title}"
+        yield ""
+        yield from (f"- {cell(item, line_start=True)}" for item in items)
+
+
+def _signposts(roadmap: Roadmap, found: list[Gap]) -> Iterator[str]:
+    yield f"## Signposts ({len(roadmap.signposts):,})"
+    yield ""
+    yield from _phases(roadmap)
+
+
+def _countries(roadmap: Roadmap, found: list[Gap]) -> Iterator[str]:
+    groups = country_groups(roadmap)
+    yield f"## Countries ({len(groups):,})"
+    for group in groups:
+        based = ", ".join(cell(o.name) for o in group.owners)
+        yield from _listed(group.name, group.signposts, f"Based here: {based}" if based else "")
+
+
+def _tags(roadmap: Roadmap, found: list[Gap]) -> Iterator[str]:
+    groups = tag_groups(roadmap)
+    yield f"## Tags ({len(groups):,})"
+    for group in groups:
+        yield from _listed(group.name, group.signposts, "")
+
+
+def _listed(name: str, signposts: tuple[Numbered, ...], note: str) -> Iterator[str]:
+    yield ""
+    yield f"### {heading(name)} ({len(signposts):,})"
+    yield ""
+    if note:
+        yield note
+        yield ""
+    yield from _numbered_list(signposts)
 
 
 def _paragraphs(text: str) -> Iterator[str]:
     """Multi-line text with its line breaks kept (a trailing backslash is a hard break)."""
-    lines = [escape(line) for line in safe(text, multiline=True).strip().splitlines()]
+    lines = [escape(line, line_start=True)
+             for line in safe(text, multiline=True).strip().splitlines()]
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         yield isolate_rtl(line) + ("\\" if line and following else "")
@@ -102,7 +196,7 @@ def _phases(roadmap: Roadmap) -> Iterator[str]:
         return
     for group in phase_groups(roadmap):
         phase = group.phase
-        yield f"### {cell(phase.name) if phase else 'No phase yet'}"
+        yield f"### {heading(phase.name) if phase else 'No phase yet'}"
         yield ""
         notes = []
         if phase is not None and (dates := format_month_range(phase.start, phase.end)):
@@ -113,7 +207,7 @@ def _phases(roadmap: Roadmap) -> Iterator[str]:
         yield f"*{' · '.join(notes)}*"
         if phase is not None and (description := first_line(phase.description)):
             yield ""
-            yield cell(description)
+            yield cell(description, line_start=True)
         yield ""
         if group.signposts:
             yield "| # | Signpost | Owners | Dates | Status |"
@@ -139,7 +233,9 @@ def _status(signpost: Signpost) -> str:
     return f"{status_mark(signpost.status)} {escape(str(signpost.status))}"
 
 
-def _timeline(roadmap: Roadmap) -> Iterator[str]:
+def _timeline(roadmap: Roadmap, found: list[Gap]) -> Iterator[str]:
+    yield "## Timeline"
+    yield ""
     spans = signpost_spans(roadmap)
     overall = overall_span(span for _, _, span in spans)
     if overall is None:
@@ -200,7 +296,9 @@ def _period_name(period: MonthSpan, months: int) -> str:
     return f"{first.year}{DASH}{period.last.year}"
 
 
-def _owners(roadmap: Roadmap) -> Iterator[str]:
+def _owners(roadmap: Roadmap, found: list[Gap]) -> Iterator[str]:
+    yield f"## Owners ({len(roadmap.owners):,})"
+    yield ""
     groups = owner_groups(roadmap)
     if not groups:
         yield "*No owners yet.*"
@@ -226,6 +324,8 @@ def _numbered_list(items: Iterable[Numbered]) -> Iterator[str]:
 
 
 def _gaps(roadmap: Roadmap, found: list[Gap]) -> Iterator[str]:
+    yield f"## Gaps ({signposts_with_gaps(found):,})"
+    yield ""
     if not roadmap.signposts:
         yield "*Nothing to check until there are signposts.*"
         return
@@ -247,3 +347,10 @@ def _gaps(roadmap: Roadmap, found: list[Gap]) -> Iterator[str]:
 
 def _count(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+_SECTIONS: dict[str, Callable[[Roadmap, list[Gap]], Iterator[str]]] = {
+    "debrief": _debrief, "signposts": _signposts, "timeline": _timeline, "owners": _owners,
+    "countries": _countries, "tags": _tags, "gaps": _gaps,
+}
+"""Each section of ``SECTIONS`` in Markdown, by name."""

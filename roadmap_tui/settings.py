@@ -20,6 +20,8 @@ from .storage.errors import RoadmapFileError
 from .storage.files import read_bytes, write_text_atomically
 
 DEFAULT_TIMER_MINUTES = 45
+DEFAULT_REPORT_MINUTES = 3
+"""A group's report-back to the plenary, counted down in present mode."""
 MAX_TIMER_MINUTES = 24 * 60
 MAX_RECENT_FILES = 10
 DEFAULT_THEME = "textual-dark"
@@ -30,6 +32,7 @@ SETTINGS_BYTES = 1024 * 1024
 class Settings:
     theme: str = DEFAULT_THEME
     timer_minutes: int = DEFAULT_TIMER_MINUTES
+    report_minutes: int = DEFAULT_REPORT_MINUTES
     recent_files: tuple[str, ...] = field(default=())
     keys: tuple[tuple[str, str], ...] = ()
     """``[keys]``: binding id -> key names, as the user remapped them (the app checks
@@ -66,6 +69,7 @@ def write_settings(path: Path, settings: Settings) -> None:
     table: dict[str, Any] = {
         "theme": settings.theme,
         "timer_minutes": settings.timer_minutes,
+        "report_minutes": settings.report_minutes,
         "recent_files": list(settings.recent_files),
     }
     if settings.keys:
@@ -83,12 +87,11 @@ def _from_table(path: Path, data: dict[str, Any]) -> tuple[Settings, list[str]]:
     else:
         problems.append(f"{shown_name(path)}: theme should be a theme's name; "
                         f"using {settings.theme}")
-    minutes = data.get("timer_minutes", settings.timer_minutes)
-    if type(minutes) is int and 1 <= minutes <= MAX_TIMER_MINUTES:
-        settings = replace(settings, timer_minutes=minutes)
-    else:
-        problems.append(f"{shown_name(path)}: timer_minutes should be a whole number from 1 to "
-                        f"{MAX_TIMER_MINUTES}; using {settings.timer_minutes}")
+    settings = replace(
+        settings,
+        timer_minutes=_minutes(path, data, "timer_minutes", settings.timer_minutes, problems),
+        report_minutes=_minutes(path, data, "report_minutes", settings.report_minutes,
+                                problems))
     recent = data.get("recent_files", [])
     if isinstance(recent, list) and all(isinstance(f, str) for f in recent):
         settings = replace(settings, recent_files=tuple(
@@ -105,6 +108,18 @@ def _from_table(path: Path, data: dict[str, Any]) -> tuple[Settings, list[str]]:
                         for name, value in keys.items() if not isinstance(value, str))
     else:
         problems.append(f"{shown_name(path)}: keys should be a table ([keys]); ignored")
-    for key in sorted(set(data) - {"theme", "timer_minutes", "recent_files", "keys"}):
+    for key in sorted(set(data) - {"theme", "timer_minutes", "report_minutes",
+                                   "recent_files", "keys"}):
         problems.append(f'{path}: unknown setting "{key}" ignored')
     return settings, problems
+
+
+def _minutes(path: Path, data: dict[str, Any], key: str, default: int,
+             problems: list[str]) -> int:
+    minutes = data.get(key, default)
+    if type(minutes) is int and 1 <= minutes <= MAX_TIMER_MINUTES:
+        return minutes
+    problems.append(f"{shown_name(path)}: {key} should be a whole number from 1 to"
+                    f" {MAX_TIMER_MINUTES}; "
+                    f"using {default}")
+    return default

@@ -22,7 +22,7 @@ no bidi reordering anyway.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 
 from rich import box
@@ -30,7 +30,6 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.panel import Panel
-from rich.rule import Rule
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -43,9 +42,12 @@ from .model.overview import (
     gaps,
     owner_groups,
     phase_groups,
+    sections,
+    signposts_with_gaps,
 )
 from .model.roadmap import Roadmap
 from .model.timeline import format_dates, format_day, format_month_range
+from .summary_sections import RENDERERS, Writer, indent, labelled_rows, section
 from .summary_style import (
     DIM,
     GAP,
@@ -59,10 +61,7 @@ from .summary_style import (
     TITLE,
     first_line,
     isolate_rtl,
-    literal,
     plain,
-    status_mark,
-    status_style,
     status_text,
     title_style,
 )
@@ -95,31 +94,40 @@ class Summary:
         self.roadmap = roadmap
         self.today = today
         self.isolate_bidi = isolate_bidi
+        self.writer = Writer(isolate_bidi=isolate_bidi)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        wide = options.max_width >= WIDE
-        roadmap = self.roadmap
-        found_gaps = gaps(roadmap, today=self.today)
+        found_gaps = gaps(self.roadmap, today=self.today)
         yield self._header(found_gaps, options.max_width)
-        yield _section("Signposts", len(roadmap.signposts))
-        yield from self._phases(options.max_width)
-        yield _section("Timeline")
-        yield _indent(Timeline(roadmap, today=self.today, isolate_bidi=self.isolate_bidi))
-        yield _section("Owners", len(roadmap.owners))
-        yield from self._owners(wide)
-        yield _section("Gaps", _signposts_with_gaps(found_gaps))
-        yield from self._gaps(found_gaps, wide)
+        for name in sections(self.roadmap):
+            yield from self.section(name, found_gaps, options.max_width)
+
+    def section(self, name: str, found_gaps: list[Gap], width: int) -> RenderResult:
+        """One section by its name in :data:`~roadmap_tui.model.overview.SECTIONS`,
+        with its rule; present mode shows them one page at a time."""
+        roadmap, wide = self.roadmap, width >= WIDE
+        if name == "signposts":
+            yield section("Signposts", len(roadmap.signposts))
+            yield from self._phases(width)
+        elif name == "timeline":
+            yield section("Timeline")
+            yield indent(Timeline(roadmap, today=self.today, isolate_bidi=self.isolate_bidi))
+        elif name == "owners":
+            yield section("Owners", len(roadmap.owners))
+            yield from self._owners(wide)
+        elif name == "gaps":
+            yield section("Gaps", signposts_with_gaps(found_gaps))
+            yield from self._gaps(found_gaps, wide)
+        else:
+            yield from RENDERERS[name](roadmap, self.writer, wide)
 
     # -- pieces -------------------------------------------------------------------------
 
     def _text(self, value: str, style: Style | str = "", *, multiline: bool = False) -> Text:
-        return literal(value, style, isolate=self.isolate_bidi, multiline=multiline)
+        return self.writer.text(value, style, multiline=multiline)
 
     def _names(self, names: Iterable[str], separator: str, style: Style | str = "") -> Text:
-        """Names joined, each isolated on its own so that one Arabic name cannot
-        take its neighbours along."""
-        return Text(separator.join(plain(n, isolate=self.isolate_bidi) for n in names),
-                    style=style)
+        return self.writer.names(names, separator, style)
 
     def _header(self, found_gaps: list[Gap], width: int) -> RenderableType:
         roadmap = self.roadmap
@@ -145,7 +153,7 @@ class Summary:
                 facts.add_row(label, value)
             else:  # too narrow for a column of labels: each fact on its own lines
                 facts.add_row(Text.assemble((label, LABEL), "\n", value))
-        counts = Text(_counts(roadmap, _signposts_with_gaps(found_gaps)), style=DIM)
+        counts = Text(_counts(roadmap, signposts_with_gaps(found_gaps)), style=DIM)
         parts: list[RenderableType] = [self._text(roadmap.title or "Untitled roadmap", TITLE)]
         if facts.row_count:
             parts += [Text(), facts]
@@ -164,7 +172,7 @@ class Summary:
             message = "No signposts yet."
             if names:
                 message += f" Phases ready for them: {names}."
-            yield _indent(Text(message, style=NOTE))
+            yield indent(Text(message, style=NOTE))
             return
         widths = _column_widths(self.roadmap)
         for group in groups:
@@ -185,9 +193,9 @@ class Summary:
             description = first_line(phase.description) if phase else ""
             parts: list[RenderableType] = [heading]
             if description:
-                parts.append(_indent(self._text(description, NOTE), 1))
+                parts.append(indent(self._text(description, NOTE), 1))
             if not group.signposts:
-                parts.append(_indent(Text("Nothing here yet.", style=NOTE), 1))
+                parts.append(indent(Text("Nothing here yet.", style=NOTE), 1))
             elif wide:
                 parts.append(self._signpost_table(group.signposts, widths, width - 1))
             else:
@@ -257,9 +265,9 @@ class Summary:
     def _owners(self, wide: bool) -> RenderResult:
         groups = owner_groups(self.roadmap)
         if not groups:
-            yield _indent(Text("No owners yet: nobody has taken a signpost on.", style=NOTE))
+            yield indent(Text("No owners yet: nobody has taken a signpost on.", style=NOTE))
             return
-        rows: list[tuple[Text, Text]] = []
+        rows: list[tuple[Text, RenderableType]] = []
         for group in groups:
             owner = group.owner
             who = Text.assemble(self._text(owner.name, OWNER))
@@ -270,31 +278,18 @@ class Summary:
                 who.append_text(self._names(about, " · ", DIM))
             if not group.known:
                 who.append("\nnot one of the roadmap's owners", NOTE)
-            rows.append((who, self._owned(group.signposts)))
-        yield from _labelled_rows(rows, wide, wrap_labels=True)
-
-    def _owned(self, signposts: tuple[Numbered, ...]) -> Text:
-        if not signposts:
-            return Text("no signposts yet", style=NOTE)
-        lines = Text()
-        width = len(str(signposts[-1][0]))
-        for number, (position, signpost) in enumerate(signposts):
-            if number:
-                lines.append("\n")
-            lines.append(f"{position:>{width}} ", POSITION)
-            lines.append(f"{status_mark(signpost.status)} ", status_style(signpost.status))
-            lines.append_text(self._text(signpost.title, title_style(signpost.status)))
-        return lines
+            rows.append((who, self.writer.numbered(group.signposts, "no signposts yet")))
+        yield labelled_rows(rows, wide, wrap_labels=True)
 
     def _gaps(self, found_gaps: list[Gap], wide: bool) -> RenderResult:
         if not self.roadmap.signposts:
-            yield _indent(Text("Nothing to check until there are signposts.", style=NOTE))
+            yield indent(Text("Nothing to check until there are signposts.", style=NOTE))
             return
         if not found_gaps:
-            yield _indent(Text("No gaps: every open signpost has an owner, a phase and a "
+            yield indent(Text("No gaps: every open signpost has an owner, a phase and a "
                                "date, and nothing is blocked.", style=NOTE))
             return
-        rows: list[tuple[Text, Text]] = []
+        rows: list[tuple[Text, RenderableType]] = []
         for gap in found_gaps:
             style = GAP if gap.kind in SERIOUS_GAPS else HEADING
             heading = Text.assemble((gap.heading, style), "  ", (f"{len(gap.items):,}", DIM))
@@ -305,7 +300,7 @@ class Summary:
                     items.append("\n")
                 items.append_text(self._gap_item(item, width))
             rows.append((heading, items))
-        yield from _labelled_rows(rows, wide, wrap_labels=False)
+        yield labelled_rows(rows, wide, wrap_labels=False)
 
     def _gap_item(self, item: GapItem, width: int) -> Text:
         line = Text.assemble((f"{item.position:>{width}} ", POSITION),
@@ -318,55 +313,6 @@ class Summary:
             line.append(" ")
             line.append("(dropped)", DIM)
         return line
-
-
-def _section(title: str, count: int | None = None) -> Rule:
-    heading = Text(title, style=HEADING)
-    if count is not None:
-        heading.append("  ")
-        heading.append(f"{count:,}", DIM)
-    return Rule(heading, align="left", style=RULE, characters="─")
-
-
-ROWS_PER_PART = 100
-"""Owners or gaps drawn as one piece: a present view can stop between pieces."""
-
-
-def _labelled_rows(rows: list[tuple[Text, Text]], wide: bool, *,
-                   wrap_labels: bool) -> Iterator[Padding]:
-    """Label beside content when wide, content indented under its label when narrow.
-
-    The owners and the gaps sections share this layout; a blank row separates
-    entries. ``wrap_labels`` folds long labels in the wide layout; otherwise
-    they keep to one line. The rows come in pieces of ROWS_PER_PART: the
-    columns' widths depend on the width alone (ratios; or one column filling
-    it), so the pieces line up as one table would, and a renderer that draws
-    piece by piece (the app's present view) can be interrupted between them.
-    """
-    for start in range(0, len(rows), ROWS_PER_PART):
-        table = Table.grid(padding=(0, 3) if wide else (0, 1), expand=True)
-        if wrap_labels:
-            table.add_column(ratio=2 if wide else None, overflow="fold")
-        else:
-            table.add_column(ratio=2 if wide else None, no_wrap=not wide)
-        if wide:
-            table.add_column(ratio=5, overflow="fold")
-        for label, content in rows[start:start + ROWS_PER_PART]:
-            if wide:
-                table.add_row(label, content)
-            else:
-                table.add_row(Group(label, _indent(content, 2)))
-            table.add_row()
-        yield _indent(table)
-
-
-def _indent(renderable: RenderableType, columns: int = 1) -> Padding:
-    return Padding(renderable, (0, 0, 0, columns))
-
-
-def _signposts_with_gaps(found_gaps: list[Gap]) -> int:
-    """How many signposts need attention: one missing owner, phase and date counts once."""
-    return len({item.position for gap in found_gaps for item in gap.items})
 
 
 def _counts(roadmap: Roadmap, with_gaps: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -143,6 +144,10 @@ class RoadmapApp(App[None]):
         """The day the timeline marks and past-due dates count from (tests pin it)."""
         return date.today()
 
+    def clock(self) -> float:
+        """Seconds for countdowns such as the report-back's (tests pin it)."""
+        return time.monotonic()
+
     async def action_quit(self) -> None:
         self.main.action_quit()
 
@@ -174,6 +179,9 @@ class RoadmapApp(App[None]):
 
     def set_timer_minutes(self, minutes: int) -> None:
         self._write_settings(replace(self.settings, timer_minutes=minutes))
+
+    def set_report_minutes(self, minutes: int) -> None:
+        self._write_settings(replace(self.settings, report_minutes=minutes))
 
     def _theme_changed(self, theme: Theme) -> None:
         self._write_settings(replace(self.settings, theme=theme.name))

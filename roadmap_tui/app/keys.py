@@ -65,7 +65,10 @@ COMMANDS: tuple[Command, ...] = (
             "right_square_bracket", LIST, footer=False, editing=True),
     Command("filter", "filter", "Filter", "filter: words @owner #phase +tag status: country:",
             "slash", LIST, priority=True),
-    Command("present", "present", "Present", "present the summary full screen", "p"),
+    Command("present", "present", "Present", "present: the report-back, page by page", "p"),
+    Command("debrief", "debrief", "Debrief",
+            "the debrief: strategy, goals, outcomes, assumptions, learnings, asks", "d",
+            editing=True),
     Command("export", "export", "Export", "export the summary (text, ansi, html, svg, md)",
             "e"),
     Command("timer", "timer", "Timer", "start / pause the session timer", "t"),
@@ -90,6 +93,8 @@ COMMANDS: tuple[Command, ...] = (
             "title, group, event, question, facilitator", editing=True),
     Command("set_timer", "set_timer", "Set timer length", "minutes for the session timer"),
     Command("reset_timer", "reset_timer", "Reset timer", "back to the full length, paused"),
+    Command("set_report_time", "set_report_time", "Set report-back length",
+            "minutes for the report-back countdown in present mode (default 3)"),
 )
 
 BY_ID = {command.id: command for command in COMMANDS}
@@ -109,6 +114,13 @@ LAST_NOTES: dict[str, tuple[tuple[str, str], ...]] = {
         ("enter", "in a field: apply it (leaving the field applies it too)"),
         ("n, enter, d", "owners and timeline panes: new, edit or rename, delete"),
         ("left / right", "timeline: choose a phase; shift+left / right moves it"),
+    ),
+    "Present (the report-back)": (
+        ("right / space", "next page"),
+        ("left", "previous page; home / end: the first / last"),
+        ("t", "start / pause the session timer"),
+        ("c / r", "pause / restart the report-back countdown"),
+        ("escape", "back to editing"),
     ),
     "Capture line": (
         ("@name", 'owner by prefix; @"Two Words" or @two_words; new names are added'),

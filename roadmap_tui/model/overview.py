@@ -1,8 +1,10 @@
-"""What a roadmap says at a glance: its signposts by phase and by owner, and its gaps.
+"""What a roadmap says at a glance: its signposts by phase, owner, country and tag,
+its debrief, and its gaps.
 
-The summary (Rich), the Markdown export and the app's reviewer all need the same
-answers, so they are computed here once, from the model alone (standard library
-only). Every function is linear in the number of signposts: a merged conference
+The summary (Rich), the Markdown and HTML exports, present mode and the app's
+reviewer all need the same answers, so they are computed here once, from the
+model alone (standard library only): a gap counted here is counted the same in
+every format. Every function is linear in the number of signposts: a merged conference
 roadmap can hold thousands.
 
 Positions are 1-based roadmap order, the number a group reads out ("number 3").
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from .roadmap import Owner, Phase, Roadmap, Signpost, Status
+from .roadmap import DEBRIEF_LISTS, Owner, Phase, Roadmap, Signpost, Status
 from .timeline import CLOSED_STATUSES, is_overdue
 
 Numbered = tuple[int, Signpost]
@@ -132,13 +134,15 @@ def owner_groups(roadmap: Roadmap) -> list[OwnerGroup]:
     return groups
 
 
-def gaps(roadmap: Roadmap, *, today: date | None = None) -> list[Gap]:
+def gaps(roadmap: Roadmap, *, today: date | None) -> list[Gap]:
     """What the group has still to settle, one Gap per kind that has any signposts.
 
     Done and dropped signposts are never gaps for owner, phase or date: nobody
     has to act on them any more. A dependency is a gap when a signpost that is
     not dropped itself depends on one that is. Past due is checked only when
-    ``today`` is given.
+    ``today`` is given; it is a required argument so that no caller leaves it
+    out by accident (the app and the command line both pass the real date, so
+    their exports agree).
     """
     ids = {item[1].id: item for item in numbered(roadmap)}
     found: dict[GapKind, list[GapItem]] = {kind: [] for kind in GapKind}
@@ -167,3 +171,117 @@ def _dropped_dependencies(
     dropped = (ids.get(dependency) for dependency in dict.fromkeys(depends_on))
     return tuple(item for item in dropped if item is not None
                  and item[1].status == Status.DROPPED)
+
+
+def signposts_with_gaps(found: Sequence[Gap]) -> int:
+    """How many signposts need attention: one with no owner, phase or date counts once.
+
+    This is the one gap count every format prints ("3 with gaps").
+    """
+    return len({item.position for gap in found for item in gap.items})
+
+
+@dataclass(frozen=True, slots=True)
+class CountryGroup:
+    """A country (first spelling seen), the signposts that name it or whose owners are
+    based there, and those owners; matched case-insensitively as SPEC section 6 asks."""
+
+    name: str
+    signposts: tuple[Numbered, ...]
+    owners: tuple[Owner, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TagGroup:
+    """A tag (first spelling seen) and its signposts, in roadmap order."""
+
+    name: str
+    signposts: tuple[Numbered, ...]
+
+
+def country_groups(roadmap: Roadmap) -> list[CountryGroup]:
+    """Every country the roadmap mentions, in order of first mention: owners' countries
+    first (the people in the room), then the signposts' own."""
+    names: dict[str, str] = {}
+    owners: dict[str, list[Owner]] = {}
+    owner_country: dict[str, str] = {}
+    for owner in roadmap.owners:
+        if country := owner.country.strip():
+            key = country.casefold()
+            names.setdefault(key, country)
+            owners.setdefault(key, []).append(owner)
+            owner_country[owner.name.casefold()] = key
+    for signpost in roadmap.signposts:
+        for country in signpost.countries:
+            if country.strip():
+                names.setdefault(country.strip().casefold(), country.strip())
+    signposts: dict[str, list[Numbered]] = {key: [] for key in names}
+    for item in numbered(roadmap):
+        keys = [c.strip().casefold() for c in item[1].countries if c.strip()]
+        keys += [owner_country[o.casefold()] for o in item[1].owners
+                 if o.casefold() in owner_country]
+        for key in dict.fromkeys(keys):
+            signposts[key].append(item)
+    return [CountryGroup(name, tuple(signposts[key]), tuple(owners.get(key, ())))
+            for key, name in names.items()]
+
+
+def tag_groups(roadmap: Roadmap) -> list[TagGroup]:
+    """Every tag with its signposts, in order of first use."""
+    names: dict[str, str] = {}
+    signposts: dict[str, list[Numbered]] = {}
+    for item in numbered(roadmap):
+        for tag in item[1].tags:
+            if not (tag := tag.strip()):
+                continue
+            key = tag.casefold()
+            names.setdefault(key, tag)
+            found = signposts.setdefault(key, [])
+            if not found or found[-1] is not item:
+                found.append(item)
+    return [TagGroup(name, tuple(signposts[key])) for key, name in names.items()]
+
+
+DEBRIEF_HEADINGS = {
+    "goals": "Goals",
+    "outcomes": "Outcomes",
+    "assumptions": "Assumptions",
+    "learnings": "Key learnings",
+    "asks": "Asks of the room",
+}
+"""The debrief's lists as a reader sees them, in file order (DEBRIEF_LISTS)."""
+
+
+def debrief_lists(roadmap: Roadmap) -> list[tuple[str, tuple[str, ...]]]:
+    """The debrief's lists that have items, each with its heading, in file order."""
+    lists = ((DEBRIEF_HEADINGS[name], getattr(roadmap, name)) for name in DEBRIEF_LISTS)
+    return [(heading, tuple(items)) for heading, items in lists if items]
+
+
+def has_debrief(roadmap: Roadmap) -> bool:
+    return bool(roadmap.strategy.strip()) or any(getattr(roadmap, n) for n in DEBRIEF_LISTS)
+
+
+SECTIONS = ("debrief", "signposts", "timeline", "owners", "countries", "tags", "gaps")
+"""Every section a summary can have, in the order it is shown (after the header).
+
+Each format (the Rich summary, Markdown, HTML) renders a section by its name;
+a new section (a combined roadmap's groups, say) is a name added here plus one
+renderer per format.
+"""
+
+
+def sections(roadmap: Roadmap) -> list[str]:
+    """The sections this roadmap's summary shows, in order.
+
+    Signposts, timeline, owners and gaps always appear (SPEC section 3), saying
+    so when they are empty; the debrief, countries and tags only when the
+    roadmap has some.
+    """
+    optional = {
+        "debrief": has_debrief(roadmap),
+        "countries": any(o.country.strip() for o in roadmap.owners)
+        or any(c.strip() for s in roadmap.signposts for c in s.countries),
+        "tags": any(t.strip() for s in roadmap.signposts for t in s.tags),
+    }
+    return [name for name in SECTIONS if optional.get(name, True)]

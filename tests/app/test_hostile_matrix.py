@@ -119,6 +119,7 @@ def hostile_file_text() -> str:
         f"participants = {toml_list(texts)}",
         f"notes = {toml_string(chr(10).join(texts))}",
         "created = 2020-12-11T09:00:00+07:00",
+        f"learnings = {toml_list(texts)}",
     ]
     for index, text in enumerate(texts):
         lines += ["", "[[phases]]", f"name = {toml_string(f'P{index} {text}')}",
@@ -304,34 +305,33 @@ async def test_hostile_matrix_is_shown_literally_and_nothing_acts(tmp_path: Path
         await pilot.press("escape")
         assert app.is_running and app.screen is app.main
 
-        # Present: the summary, clicked, hovered and scrolled.
+        # Present: the report-back, page by page, clicked, hovered and scrolled.
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, PresentScreen)
         seen.look("present")
-        for step in range(4):
-            await pilot.click(offset=(20 + 35 * step, 4 + 12 * step))
-            await pilot.hover(offset=(150 - 35 * step, 44 - 12 * step))
-            await _scroll(pilot, (80, 24), down=True)
+        pages = []
+        for step in range(len(app.screen.pages)):
+            if step < 4:
+                await pilot.click(offset=(20 + 35 * step, 4 + 12 * step))
+                await pilot.hover(offset=(150 - 35 * step, 44 - 12 * step))
+                await _scroll(pilot, (80, 24), down=True)
             assert isinstance(app.screen, PresentScreen), step
-            seen.look(f"present, step {step}")
-        await pilot.press("end")
-        seen.look("present, at the end")
-        await _scroll(pilot, (80, 24), down=False)
+            seen.look(f"present, page {step}")
+            pages.append(widget_text(app.screen.query_one("#present-page")))
+            await pilot.press("right")
         assert isinstance(app.screen, PresentScreen)
-        whole = widget_text(app.screen.query_one("#present-summary"))
+        whole = "\n".join(pages)
         assert RAW_CONTROL.search(whole) is None
         for index, hostile in enumerate(HOSTILE):
             if len(hostile.shown) <= LONG:
-                assert f"\n│  {hostile.shown} " in whole, hostile.id  # a line of the notes
-                assert f" S{index} {hostile.shown} " in whole, hostile.id
-                assert f"P{index} {hostile.shown} " in whole, hostile.id
-                # An owner's name shares its column: a long one wraps at its space.
-                owner = f"O{index} {hostile.shown}" if len(hostile.shown) < 30 else f"O{index}"
-                assert f" {owner} " in whole, hostile.id
-            else:  # wrapped at the space, then over many lines
+                assert f" S{index} {hostile.shown}" in whole, hostile.id
+                assert f"P{index} {hostile.shown}" in whole, hostile.id
+                assert f"O{index} {hostile.shown}" in whole, hostile.id
+                assert f"• {hostile.shown}" in whole, hostile.id  # a learning
+            else:  # wrapped over many lines
                 assert re.search(rf" S{index}\s", whole), hostile.id
-                assert hostile.shown[:110] in whole, hostile.id
+                assert hostile.shown[:60] in whole, hostile.id
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running and app.screen is app.main

@@ -21,6 +21,9 @@ class PinnedApp(RoadmapApp):
     def today(self) -> date:
         return date(2021, 3, 15)
 
+    def clock(self) -> float:
+        return 1000.0  # the report-back countdown stands still at its full length
+
 
 @pytest.fixture
 def app(tmp_path: Path) -> PinnedApp:
@@ -34,8 +37,18 @@ def test_main_screen(app: PinnedApp, size: tuple[int, int], snap_compare) -> Non
     assert snap_compare(app, press=["down"], terminal_size=size)
 
 
-def test_present(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app, press=["p"], terminal_size=(120, 40))
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_present(app: PinnedApp, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """A report-back page: the first phase's signposts, the clocks, the keys."""
+    assert snap_compare(app, press=["p", "right"], terminal_size=size)
+
+
+def test_present_cover(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, press=["p"], terminal_size=(80, 24))
+
+
+def test_debrief_form(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, press=["d"], terminal_size=(80, 24))
 
 
 def test_help(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]

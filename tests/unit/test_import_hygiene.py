@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CORE_MODULES = ("roadmap_tui.model", "roadmap_tui.model.timeline", "roadmap_tui.model.overview",
                 "roadmap_tui.storage", "roadmap_tui.summary", "roadmap_tui.summary_style",
                 "roadmap_tui.summary_timeline", "roadmap_tui.export",
-                "roadmap_tui.export_markdown", "roadmap_tui.summary_lines", "roadmap_tui.settings",
+                "roadmap_tui.export_markdown", "roadmap_tui.export_html", "roadmap_tui.report",
+                "roadmap_tui.summary_sections", "roadmap_tui.settings",
                 "roadmap_tui.session", "roadmap_tui.storage.csv_table",
                 "roadmap_tui.storage.json_form", "roadmap_tui.storage.exchange")
 

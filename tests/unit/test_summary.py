@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -11,7 +12,17 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from roadmap_tui.model import Owner, Phase, Roadmap, Signpost, Status
-from roadmap_tui.model.overview import GapKind, gaps, owner_groups, phase_groups
+from roadmap_tui.model.overview import (
+    SECTIONS,
+    GapKind,
+    country_groups,
+    gaps,
+    owner_groups,
+    phase_groups,
+    sections,
+    signposts_with_gaps,
+    tag_groups,
+)
 from roadmap_tui.model.timeline import signpost_spans
 from roadmap_tui.summary import Summary, summary
 from roadmap_tui.summary_timeline import Timeline
@@ -195,7 +206,8 @@ def test_every_kind_of_gap_is_reported() -> None:
 
 
 def test_closed_signposts_are_not_gaps_and_past_due_needs_today() -> None:
-    found = {gap.kind: [item.position for item in gap.items] for gap in gaps(breakout())}
+    found = {gap.kind: [item.position for item in gap.items]
+             for gap in gaps(breakout(), today=None)}
     assert GapKind.OVERDUE not in found
     assert 9 not in found[GapKind.NO_DATE]  # dropped
     assert found[GapKind.NO_DATE] == [4, 11]
@@ -354,7 +366,7 @@ def test_large_roadmaps_stay_linear() -> None:
     assert sum(len(g.signposts) for g in owner_groups(roadmap)) == count - len(
         range(0, count, 7))
     assert len(signpost_spans(roadmap)) == count
-    assert {gap.kind for gap in gaps(roadmap)} >= {GapKind.NO_OWNER, GapKind.BLOCKED}
+    assert {gap.kind for gap in gaps(roadmap, today=None)} >= {GapKind.NO_OWNER, GapKind.BLOCKED}
     console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
     console.print(Timeline(roadmap))
     assert len(console.export_text().splitlines()) > count
@@ -375,3 +387,77 @@ def test_a_lone_first_december_still_shows_its_year() -> None:
     ))
     timeline = render(roadmap, width=100).split("Timeline")[1]
     assert "'20 2021" in timeline
+
+
+def debriefed() -> Roadmap:
+    return replace(
+        breakout(), strategy="Start in the villages,\nthen the ministries.",
+        goals=("Every village chief trained",), outcomes=("Fewer families recruited",),
+        assumptions=("The ministry keeps its pilot",), learnings=("Families need jobs too",),
+        asks=("Who can fund a Khmer translation?",),
+        signposts=tuple(replace(s, tags=("grassroots", "Grassroots") if s.id in ("s1", "s7")
+                                else (), countries=("cambodia ", "Thailand") if s.id == "s4"
+                                else ()) for s in breakout().signposts))
+
+
+def test_the_debrief_follows_the_header_with_every_field_in_file_order() -> None:
+    text = render(debriefed())
+    order = ["Debrief", "Strategy", "Start in the villages,", "then the ministries.",
+             "Goals", "• Every village chief trained", "Outcomes", "Assumptions",
+             "Key learnings", "• Families need jobs too", "Asks of the room",
+             "• Who can fund a Khmer translation?", "Signposts  12"]
+    positions = [text.index(needle) for needle in order]
+    assert positions == sorted(positions)
+    assert "Debrief" not in render(breakout())
+
+
+def test_countries_gather_owners_based_there_and_signposts_naming_them() -> None:
+    roadmap = debriefed()
+    groups = {g.name: g for g in country_groups(roadmap)}
+    assert list(groups) == ["Cambodia", "Australia", "Indonesia", "Thailand"]
+    cambodia = groups["Cambodia"]
+    assert [o.name for o in cambodia.owners] == ["Chab Dai", "Ministry of Social Affairs", "Sok"]
+    assert [p for p, _ in cambodia.signposts] == [1, 4, 5, 6, 7, 10, 11]  # 4 names it
+    assert [p for p, _ in groups["Thailand"].signposts] == [4]
+    text = render(roadmap)
+    assert text.index("Owners  7") < text.index("Countries  4") < text.index("Tags  1") \
+        < text.index("Gaps")
+    assert "Based here: Chab Dai, Ministry of Social Affairs, Sok" in text
+
+
+def test_tags_list_their_signposts_once_each() -> None:
+    groups = tag_groups(debriefed())
+    assert [(g.name, [p for p, _ in g.signposts]) for g in groups] == [("grassroots", [1, 7])]
+    assert "Tags" not in render(breakout())
+
+
+def test_sections_list_the_optional_ones_only_when_filled() -> None:
+    assert sections(breakout()) == ["signposts", "timeline", "owners", "countries", "gaps"]
+    assert sections(debriefed()) == list(SECTIONS)
+    assert sections(Roadmap("R")) == ["signposts", "timeline", "owners", "gaps"]
+
+
+def test_one_gap_count_in_every_format() -> None:
+    """The header, the Gaps heading and every format count signposts with gaps once."""
+    from roadmap_tui.export import render as export
+
+    roadmap = breakout()
+    for today in (None, TODAY):
+        count = signposts_with_gaps(gaps(roadmap, today=today))
+        assert f"{count} with gaps" in export(roadmap, "text", today=today)
+        assert f"Gaps  {count} " in export(roadmap, "text", today=today)
+        md = export(roadmap, "md", today=today)
+        assert f"{count} with gaps*" in md and f"## Gaps ({count})" in md
+    assert signposts_with_gaps(gaps(roadmap, today=TODAY)) > \
+        signposts_with_gaps(gaps(roadmap, today=None))
+
+
+def test_every_format_draws_every_section() -> None:
+    """A section added to SECTIONS (a combined roadmap's groups) needs a renderer in each
+    format: this says which is missing."""
+    from roadmap_tui import export_html, export_markdown, summary_sections
+
+    built_in = {"signposts", "timeline", "owners", "gaps"}  # drawn by Summary itself
+    assert set(SECTIONS) == built_in | set(summary_sections.RENDERERS)
+    assert set(SECTIONS) == set(export_markdown._SECTIONS)
+    assert set(SECTIONS) == set(export_html._SECTIONS) == set(export_html.SECTION_TITLES)

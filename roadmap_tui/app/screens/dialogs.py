@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ...model.text import shown_name
@@ -150,26 +150,45 @@ class FormField:
     label: str
     value: str = ""
     placeholder: str = ""
+    multiline: bool = False
+    """A text area (several lines; Enter starts a new line, tab moves on) for text and
+    for lists of sentences, one a line, such as the debrief's."""
 
 
 class FormDialog(Dialog[dict[str, str] | None]):
-    """A few one-line fields (an owner, a phase, the timer); Enter in the last one saves."""
+    """A few fields (an owner, a phase, the timer, the debrief); Enter in the last
+    one-line field saves, and so does ctrl+s or the OK button."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"),
+                Binding("ctrl+s", "accept", "OK", priority=True),
+                Binding("tab", "move_focus(1)", "Next field", show=False, priority=True),
+                Binding("shift+tab", "move_focus(-1)", "Previous field", show=False,
+                        priority=True)]
 
-    def __init__(self, title: str, fields: Sequence[FormField]) -> None:
-        super().__init__()
+    def __init__(self, title: str, fields: Sequence[FormField], *, id: str | None = None,
+                 hint: str = "") -> None:
+        super().__init__(id=id)
         self._title = title
         self._fields = fields
+        self._hint = hint
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog form", can_focus=False):
             yield Static(Text(self._title, style="bold"), classes="dialog-title")
+            if self._hint:
+                yield Static(Text(self._hint, style="dim italic"), classes="dialog-question")
             for field in self._fields:
                 with Horizontal(classes="form-row"):
                     yield Label(field.label, classes="form-label")
-                    yield Input(field.value, placeholder=field.placeholder,
-                                id=f"form-{field.name}", compact=True)
+                    if field.multiline:
+                        area = TextArea(field.value, id=f"form-{field.name}", compact=True,
+                                        soft_wrap=True, show_line_numbers=False,
+                                        tab_behavior="focus", placeholder=field.placeholder)
+                        area.cursor_blink = False
+                        yield area
+                    else:
+                        yield Input(field.value, placeholder=field.placeholder,
+                                    id=f"form-{field.name}", compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -185,8 +204,21 @@ class FormDialog(Dialog[dict[str, str] | None]):
 
     @on(Button.Pressed, "#ok")
     def _accept(self) -> None:
-        self.answer({f.name: self.query_one(f"#form-{f.name}", Input).value
-                      for f in self._fields})
+        self.answer({f.name: self.query_one(f"#form-{f.name}", TextArea).text if f.multiline
+                     else self.query_one(f"#form-{f.name}", Input).value
+                     for f in self._fields})
+
+    def action_accept(self) -> None:
+        self._accept()
+
+    def action_move_focus(self, step: int) -> None:
+        """Tab moves on as the key arrives, not after the keys read with it: text typed
+        right after a tab (a fast typist, a paste, a laggy terminal) lands in the next
+        field rather than the one being left."""
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

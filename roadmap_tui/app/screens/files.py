@@ -306,8 +306,10 @@ class FileActions(Safekeeping):
         from .present import PresentScreen  # the summary's modules load on first use
 
         self.commit_editor()
-        self.app.push_screen(PresentScreen(self.document.roadmap,
-                                           today=self.roadmap_app.today(), timer=self.timer))
+        self.app.push_screen(PresentScreen(
+            self.document.roadmap, today=self.roadmap_app.today(), session=self.timer,
+            report_minutes=self.roadmap_app.settings.report_minutes,
+            clock=self.roadmap_app.clock))
 
     def action_export(self) -> None:
         # A reviewer exports too: the summary is another file, never the roadmap itself.

@@ -1,4 +1,4 @@
-"""The forms behind the owners and timeline panes and the roadmap's own details.
+"""The forms behind the owners and timeline panes, the roadmap's own details and its debrief.
 
 Each form's answer becomes one model edit through the main screen's ``_change``,
 so renames follow every reference and every change is one undo step.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ...model import Roadmap
+from ...model import DEBRIEF_LISTS, Roadmap
 from ...model.fields import parse_date, split_list
 from ...model.operations import (
     add_owner,
@@ -23,6 +23,7 @@ from ...model.operations import (
     update_phase,
     update_roadmap,
 )
+from ...model.overview import DEBRIEF_HEADINGS
 from ...session.document import Document
 from ..widgets.owners import OwnersPane
 from ..widgets.timeline import TimelinePane
@@ -51,6 +52,7 @@ class PaneForms(_Base):
         def _change(self, description: str,
                     change: Callable[[Roadmap], tuple[Roadmap, str | None]]) -> bool: ...
         def _typed_values(self, values: dict[str, str]) -> dict[str, str]: ...
+        def typed(self, text: str, field: str) -> str: ...
         def show_header(self) -> None: ...
 
     def _refused_when_read_only(self) -> bool:
@@ -172,3 +174,57 @@ class PaneForms(_Base):
                 self.show_header()
 
         self.app.push_screen(FormDialog("Roadmap details", fields), done)
+
+    def action_debrief(self) -> None:
+        """The group's debrief for the plenary: its strategy, then goals, outcomes,
+        assumptions, learnings and asks, one a line. Saving it is one undo step."""
+        if self._refused_when_read_only():
+            return
+        roadmap = self.document.roadmap
+        fields = [FormField("strategy", "Strategy", roadmap.strategy,
+                            "how the group means to get there", multiline=True)]
+        fields += [FormField(name, DEBRIEF_HEADINGS[name], "\n".join(getattr(roadmap, name)),
+                             "one a line", multiline=True) for name in DEBRIEF_LISTS]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            changes: dict[str, Any] = {
+                "strategy": self.typed(values["strategy"].strip(), "strategy")}
+            for name in DEBRIEF_LISTS:
+                changes[name] = [self.typed(line.strip(), name)
+                                 for line in values[name].splitlines() if line.strip()]
+            selected = self.signposts.selected_id
+            self._change("edit debrief", lambda r: (update_roadmap(r, **changes), selected))
+
+        self.app.push_screen(FormDialog(
+            "Debrief", fields, id="debrief",
+            hint="What the group tells the plenary. Lists: one item a line. "
+                 "tab moves on, ctrl+s saves, escape cancels."), done)
+
+    def action_set_report_time(self) -> None:
+        """The report-back countdown's length, kept in the settings; a report-back being
+        presented restarts with it."""
+        from ..app import RoadmapApp
+        from .present import PresentScreen
+
+        app = self.app
+        assert isinstance(app, RoadmapApp)
+
+        def chosen(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            text = values["minutes"].strip()
+            if not text.isdigit() or not 1 <= int(text) <= 60:
+                app.notify("The report-back takes whole minutes from 1 to 60.",
+                           severity="error", markup=False)
+                return
+            app.set_report_minutes(int(text))
+            for screen in app.screen_stack:
+                if isinstance(screen, PresentScreen):
+                    screen.restart_countdown(int(text))
+            app.notify(f"Report-back set to {text} minutes; present (p) starts it.",
+                       markup=False)
+
+        app.push_screen(FormDialog("Report-back length", [
+            FormField("minutes", "Minutes", str(app.settings.report_minutes))]), chosen)

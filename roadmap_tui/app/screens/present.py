@@ -1,49 +1,44 @@
-"""Present: the summary on its own, full screen, for the projector.
+"""Present: the report-back for the plenary, one page at a time, with its clocks.
 
-A small roadmap's summary is drawn at once, as any widget. A big one (a merged
-conference roadmap: thousands of signposts or owners) takes seconds to lay out,
-so it is laid out in a process of its own (:mod:`roadmap_tui.summary_lines`)
-and shown as it comes: the first screenful appears at once, the keys keep
-working as fast as ever (escape returns at any moment and stops that process),
-and only the lines on screen are unpacked and drawn (the line API), so a
-summary of 100,000 owners costs the app its lines in compact form and nothing
-more.
+The pages come from :func:`roadmap_tui.report.report_pages`, a pure function of
+the roadmap and the page size (no Textual), so laying them out can move to a
+worker for huge roadmaps without touching this screen's keys. The top bar says
+where the speaker is (page 3 of 8) and shows the session timer and the
+report-back countdown, both readable from the back of the room: the screen
+keeps to black, white and saturated colours whatever the app's theme.
 """
 
 from __future__ import annotations
 
 import contextlib
-import pickle
-import subprocess
-import sys
+import time
+from collections.abc import Callable
 from datetime import date
-from typing import IO
 
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.screen import Screen
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
-from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from ...model import Roadmap
+from ...report import ReportPage, report_pages
 from ...session.timer import SessionTimer
-from ...summary import summary
-from ...summary_lines import BATCH
+from ...settings import DEFAULT_REPORT_MINUTES
 
+BAR = "bold #000000 on #ffff00"
+CLOCK = "bold #ffffff on #000000"
+OVER = "bold #ffffff on #c00000"
+WARN_SECONDS = 30
+"""The countdown turns red this long before the end."""
+CHROME = (4, 4)
+"""Columns and rows around the page: padding, the top bar and the footer."""
 BIG = 200
-"""Signposts, owners and phases from which the summary is laid out in another process."""
-SUMMARY_WIDTH = 120
-"""The widest the summary is drawn (the same as ``#present-summary``'s max-width)."""
-UNPACKED = 16
-"""Frames of lines kept unpacked: a few screens around the one shown."""
+"""Signposts, owners and phases from which the pages are laid out in a thread: a merged
+conference roadmap takes seconds, and escape must answer at once meanwhile."""
 
 
 def is_big(roadmap: Roadmap) -> bool:
@@ -51,181 +46,144 @@ def is_big(roadmap: Roadmap) -> bool:
 
 
 class PresentScreen(Screen[None]):
-    """The same summary as ``roadmap-tui export``, scrollable; escape returns."""
+    """``right`` / ``space`` next page, ``left`` back, ``escape`` returns."""
 
     BINDINGS = [
-        Binding("escape,p,q", "app.pop_screen", "Back"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False),
-        Binding("b,pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "edge(0)", "Top", show=False),
-        Binding("end", "edge(1)", "End", show=False),
+        Binding("right,space,pagedown,down", "turn(1)", "Next"),
+        Binding("left,pageup,up,backspace", "turn(-1)", "Back"),
+        Binding("home", "edge(0)", "First", show=False),
+        Binding("end", "edge(1)", "Last", show=False),
+        Binding("escape,p,q", "app.pop_screen", "Leave"),
+        Binding("t", "session_timer", "Timer"),
+        Binding("c", "countdown", "Countdown"),
+        Binding("r", "restart_countdown", "Restart countdown", show=False),
     ]
 
     def __init__(self, roadmap: Roadmap, *, today: date | None,
-                 timer: SessionTimer | None = None) -> None:
+                 session: SessionTimer | None = None,
+                 report_minutes: int = DEFAULT_REPORT_MINUTES,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(id="present")
         self._roadmap = roadmap
         self._today = today
-        self._timer = timer
+        self.session = session
+        self.countdown = SessionTimer(report_minutes, clock)
+        self.pages: list[ReportPage] = []
+        self.page = 0
+        self._laid_out_for: Size | None = None
+        self._time_up_told = False
 
     def compose(self) -> ComposeResult:
-        yield Static(id="present-timer", markup=False)
-        if is_big(self._roadmap):
-            yield SummaryLines(self._roadmap, today=self._today, id="present-scroll")
-        else:
-            with VerticalScroll(id="present-scroll"):
-                yield Static(summary(self._roadmap, today=self._today), id="present-summary")
+        with Horizontal(id="present-bar"):
+            yield Static(id="present-where")
+            yield Static(id="present-clocks")
+        yield Static(id="present-page")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#present-scroll").focus()
-        self._show_timer()
-        self.set_interval(1, self._show_timer)
+        self.countdown.toggle()  # the report-back starts when the speaker does
+        self.set_interval(1, self.show_clocks)
+        self.lay_out(self.app.size)
 
-    def _show_timer(self) -> None:
-        """The session timer stays in sight on the projector (once it has been started)."""
-        timer, shown = self._timer, self.query_one("#present-timer", Static)
-        shown.display = timer is not None and timer.started
-        if timer is not None and timer.started:
-            state = "" if timer.running else "  (paused)"
-            style = "bold red" if timer.is_up else "bold"
-            shown.update(Text(f"\u23f1 {timer.text()}{state}", style=style))
+    def on_resize(self, event: events.Resize) -> None:
+        self.lay_out(event.size)
 
-    def action_page(self, direction: int) -> None:
-        scroll = self.query_one("#present-scroll", Widget)
-        if direction > 0:
-            scroll.scroll_page_down()
-        else:
-            scroll.scroll_page_up()
+    # -- pages ----------------------------------------------------------------------------
+
+    def lay_out(self, size: Size) -> None:
+        """Pages for this screen size; the speaker stays on the page they were on."""
+        if size == self._laid_out_for or not size.width or not size.height:
+            return
+        self._laid_out_for = size
+        if not is_big(self._roadmap):
+            self.show_pages(self._pages_for(size))
+            return
+        count = len(self._roadmap.signposts)
+        self.show_pages([ReportPage("Preparing", (Text(
+            f"Preparing the report-back of {count:,} signposts\u2026 (escape returns)",
+            style="italic"),))])
+        self._lay_out_in_a_thread(size)
+
+    def _pages_for(self, size: Size) -> list[ReportPage]:
+        return report_pages(self._roadmap, today=self._today,
+                            width=size.width - CHROME[0], height=size.height - CHROME[1])
+
+    @work(thread=True, exclusive=True, group="report-pages")
+    def _lay_out_in_a_thread(self, size: Size) -> None:
+        pages = self._pages_for(size)
+        if self.is_attached and size == self._laid_out_for:
+            with contextlib.suppress(RuntimeError):  # the app ended meanwhile
+                self.app.call_from_thread(self._laid_out, size, pages)
+
+    def _laid_out(self, size: Size, pages: list[ReportPage]) -> None:
+        if self.is_attached and size == self._laid_out_for:
+            self.show_pages(pages)
+
+    def show_pages(self, pages: list[ReportPage]) -> None:
+        self.pages = pages
+        self.page = min(self.page, len(pages) - 1)
+        self.show_page()
+
+    def show_page(self) -> None:
+        page = self.pages[self.page]
+        self.query_one("#present-page", Static).update(page.body)
+        where = Text(f" {self.page + 1}/{len(self.pages)}  ", style=BAR)
+        where.append(page.title)  # a phase's name: literal text, never markup
+        self.query_one("#present-where", Static).update(where)
+        self.show_clocks()
+
+    def action_turn(self, step: int) -> None:
+        page = max(0, min(len(self.pages) - 1, self.page + step))
+        if page != self.page:
+            self.page = page
+            self.show_page()
 
     def action_edge(self, end: int) -> None:
-        scroll = self.query_one("#present-scroll", Widget)
-        if end:
-            scroll.scroll_end(animate=False)
-        else:
-            scroll.scroll_home(animate=False)
+        self.page = len(self.pages) - 1 if end else 0
+        self.show_page()
 
+    # -- clocks ---------------------------------------------------------------------------
 
-class SummaryLines(ScrollView, can_focus=True):
-    """A big summary, laid out by another process and drawn line by line."""
+    def show_clocks(self) -> None:
+        clocks = Text(style=CLOCK)
+        if self.session is not None:
+            state = "" if self.session.running else " paused"
+            clocks.append(f" session {self.session.text()}{state} ", CLOCK)
+        remaining = self.countdown.remaining
+        style = OVER if remaining <= WARN_SECONDS else BAR
+        state = "" if self.countdown.running else " paused"
+        clocks.append(f" report-back {self.countdown.text()}{state} ", style)
+        self.query_one("#present-clocks", Static).update(clocks)
+        if self.countdown.is_up and not self._time_up_told:
+            self._time_up_told = True
+            self.app.bell()
+            self.app.notify(f"The {self.countdown.minutes}-minute report-back is over.",
+                            title="Report-back", severity="warning", timeout=10, markup=False)
 
-    DEFAULT_CSS = """
-    SummaryLines {
-        height: 1fr;
-    }
-    """
+    def action_session_timer(self) -> None:
+        from .main import MainScreen
 
-    def __init__(self, roadmap: Roadmap, *, today: date | None, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._roadmap = roadmap
-        self._today = today
-        self.frames: list[bytes] = []
-        """Pickled lines, BATCH a frame: compact until shown."""
-        self.line_count = 0
-        self.done = False
-        self._unpacked: dict[int, list[Strip]] = {}
-        self._width = 0
-        self._left = 0
-        self._process: subprocess.Popen[bytes] | None = None
+        main = self.app.screen_stack[0] if self.app.screen_stack else None
+        for screen in self.app.screen_stack:
+            if isinstance(screen, MainScreen):
+                main = screen
+        if isinstance(main, MainScreen):
+            main.action_timer()
+        self.show_clocks()
 
-    def on_resize(self) -> None:
-        region = self.scrollable_content_region.width
-        width = max(20, min(SUMMARY_WIDTH, region - 4))
-        if width == self._width:
+    def action_countdown(self) -> None:
+        if self.countdown.is_up:
+            self.restart_countdown()
             return
-        self._stop()
-        self._width, self._left = width, max(2, (region - width) // 2)
-        self.frames, self.line_count, self.done = [], 0, False
-        self._unpacked.clear()
-        self.virtual_size = Size(width + self._left, 3)
-        self._lay_out(width)
-        self.refresh()
+        self.countdown.toggle()
+        self.show_clocks()
 
-    def on_unmount(self) -> None:
-        self._stop()
+    def action_restart_countdown(self) -> None:
+        self.restart_countdown()
 
-    def _stop(self) -> None:
-        if self._process is not None:
-            with contextlib.suppress(OSError):
-                self._process.kill()
-            self._process = None
-
-    @work(thread=True, group="present")
-    def _lay_out(self, width: int) -> None:
-        """Start the layout process and hand its frames to the screen as they come."""
-        today = self._today.isoformat() if self._today else ""
-        try:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "roadmap_tui.summary_lines", str(width), today],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        except OSError as error:
-            self.app.call_from_thread(self._failed, width, str(error))
-            return
-        self._process = process
-        assert process.stdin is not None and process.stdout is not None
-        try:
-            with process.stdin:
-                pickle.dump(self._roadmap, process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-            while (frame := _read_frame(process.stdout)) is not None:
-                self.app.call_from_thread(self._add, width, *frame)
-        except OSError:
-            pass  # stopped: the screen is gone or the width changed
-        finally:
-            process.stdout.close()
-            status = process.wait()
-        if status == 0:
-            self.app.call_from_thread(self._add, width, 0, b"", done=True)
-        elif status > 0:
-            self.app.call_from_thread(self._failed, width, f"exit status {status}")
-
-    def _add(self, width: int, count: int, frame: bytes, *, done: bool = False) -> None:
-        if width != self._width:
-            return  # laid out for a width the screen no longer has
-        if frame:
-            self.frames.append(frame)
-            self.line_count += count
-        self.done = done
-        self.virtual_size = Size(width + self._left, self.line_count + (1 if done else 3))
-        self.refresh()
-
-    def _failed(self, width: int, reason: str) -> None:
-        if width == self._width:
-            self.app.notify(f"The summary could not be laid out ({reason}); roadmap-tui "
-                            "export FILE -o summary.html writes it.", severity="error",
-                            markup=False, timeout=15)
-
-    def _line(self, index: int) -> Strip:
-        number, offset = divmod(index, BATCH)
-        lines = self._unpacked.get(number)
-        if lines is None:
-            if len(self._unpacked) >= UNPACKED:
-                self._unpacked.pop(next(iter(self._unpacked)))
-            lines = [Strip(line) for line in pickle.loads(self.frames[number])]
-            self._unpacked[number] = lines
-        return lines[offset]
-
-    def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y - 1  # a blank line on top
-        width = self.scrollable_content_region.width
-        style = self.rich_style
-        margin = Segment(" " * self._left)
-        if 0 <= index < self.line_count:
-            line = Strip([margin, *self._line(index)])
-        elif index == self.line_count + 1 and not self.done:
-            line = Strip([margin, Segment(
-                f"Preparing the summary of {len(self._roadmap.signposts):,} signposts\u2026 "
-                "(escape returns)", Style(dim=True, italic=True))])
-        else:
-            return Strip.blank(width, style)
-        return line.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
-
-
-def _read_frame(stream: IO[bytes]) -> tuple[int, bytes] | None:
-    """One frame from the layout process: its line count and its pickled lines."""
-    header = stream.read(8)
-    if len(header) < 8:
-        return None
-    count, size = int.from_bytes(header[:4], "big"), int.from_bytes(header[4:], "big")
-    data = stream.read(size)
-    return (count, data) if len(data) == size else None
+    def restart_countdown(self, minutes: int | None = None) -> None:
+        """Back to the full length (``minutes`` when given), running."""
+        self.countdown.reset(minutes)
+        self.countdown.toggle()
+        self._time_up_told = False
+        self.show_clocks()
