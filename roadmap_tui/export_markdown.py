@@ -60,6 +60,9 @@ def markdown(roadmap: Roadmap, *, today: date | None = None) -> str:
     lines += _owners(roadmap)
     lines += ["", f"## Gaps ({sum(len(g.items) for g in found):,})", ""]
     lines += _gaps(roadmap, found)
+    from .markdown_conference import conference_markdown  # it imports this module
+
+    lines += ["", *conference_markdown(roadmap)]
     text = "\n".join(lines).strip("\n")
     return re.sub(r"\n{3,}", "\n\n", text) + "\n"
 

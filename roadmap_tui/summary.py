@@ -46,6 +46,7 @@ from .model.overview import (
 )
 from .model.roadmap import Roadmap
 from .model.timeline import format_dates, format_day, format_month_range
+from .summary_conference import conference_sections
 from .summary_style import (
     DIM,
     GAP,
@@ -109,6 +110,8 @@ class Summary:
         yield from self._owners(wide)
         yield _section("Gaps", _signposts_with_gaps(found_gaps))
         yield from self._gaps(found_gaps, wide)
+        # A combined roadmap's Groups and Across groups (SPEC 6); nothing for one group.
+        yield from conference_sections(roadmap, wide=wide, isolate_bidi=self.isolate_bidi)
 
     # -- pieces -------------------------------------------------------------------------
 

@@ -35,7 +35,8 @@ class SharedOwner:
 
 @dataclass(frozen=True, slots=True)
 class GroupCountries:
-    """The countries a group's signposts name or its owners are based in."""
+    """The countries a group's signposts name or its owners are based in, with how many
+    signposts each; the most first."""
 
     group: str
     countries: tuple[GroupCount, ...]
@@ -160,7 +161,8 @@ def _countries_by_group(roadmap: Roadmap) -> tuple[GroupCountries, ...]:
         group = group_of(roadmap, signpost)
         named = by_group.setdefault(group.casefold(), (group, []))[1]
         named.extend(signpost_countries(signpost, owners))
-    return tuple(GroupCountries(group, tuple(GroupCount(n, c) for n, c in _counted(named)))
+    return tuple(GroupCountries(group, tuple(GroupCount(n, c) for n, c in sorted(
+        _counted(named), key=lambda item: (-item[1], item[0].casefold()))))
                  for group, named in by_group.values())
 
 
