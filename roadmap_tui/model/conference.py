@@ -209,3 +209,14 @@ def _own_text(text: str, group: str, labels: list[str]) -> str:
         if inside:
             own.append(paragraph)
     return "\n\n".join(own)
+
+
+def positions_by_group(roadmap: Roadmap, positions: Iterable[int]) -> list[tuple[str, list[int]]]:
+    """``positions`` (0-based) gathered by group, for a list grouped by group: the groups
+    in the roadmap's order of first appearance, each group's positions in roadmap order."""
+    order = {name.casefold(): n for n, name in enumerate(group_names(roadmap))}
+    gathered: dict[str, tuple[str, list[int]]] = {}
+    for position in positions:
+        name = group_of(roadmap, roadmap.signposts[position])
+        gathered.setdefault(name.casefold(), (name, []))[1].append(position)
+    return [gathered[key] for key in sorted(gathered, key=order.__getitem__)]

@@ -1,8 +1,9 @@
-"""The signpost filter: ``text @owner #phase +tag status:active country:KH``, all combined.
+"""The signpost filter: ``text @owner #phase +tag status:active country:KH group:legal``.
 
 Every term narrows the list (they are ANDed). Words match anywhere in a
 signpost's title or detail; the prefixed terms match the start of one of the
-signpost's owners, its phase, a tag, its status or a country, case-insensitively,
+signpost's owners, its phase, a tag, its status, a country or its group (the
+breakout group a combined roadmap's signpost came from), case-insensitively,
 with ``_`` standing for a space as in the capture line.
 """
 
@@ -14,8 +15,8 @@ from dataclasses import dataclass
 
 from .roadmap import Roadmap, Signpost
 
-_TERM = re.compile(r'(?:[@#+]|status:|country:)"[^"]*"?|"[^"]*"?|\S+', re.IGNORECASE)
-_FIELD_PREFIXES = ("status:", "country:")
+_TERM = re.compile(r'(?:[@#+]|status:|country:|group:)"[^"]*"?|"[^"]*"?|\S+', re.IGNORECASE)
+_FIELD_PREFIXES = ("status:", "country:", "group:")
 
 Test = Callable[[Signpost], bool]
 
@@ -54,6 +55,8 @@ def _test(term: str) -> Test | None:
             value = _key(term[len(prefix):])
             if prefix == "status:":
                 return lambda s: s.status.value.startswith(value)
+            if prefix == "group:":
+                return lambda s: _key(s.group).startswith(value)
             return lambda s: _any_starts(s.countries, value)
     if term[0] in "@#+" and len(term) > 1:
         value = _key(term[1:])

@@ -179,3 +179,32 @@ def test_combine_writes_nothing_when_an_input_is_invalid(tmp_path: Path) -> None
 def test_combine_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("combine", "-o", tmp_path / "x.toml").returncode == 2
     assert run("combine", tmp_path / "a.toml").returncode == 2
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+GROUP_FILES = ("legal-route.toml", "prevention-resilient-communities.toml",
+               "social-enterprise-freedom-business.toml", "business-sector-supply-chains.toml",
+               "trauma-informed-care.toml")
+
+
+def test_the_plenary_example_is_what_combine_makes_from_the_five_groups_today(
+    tmp_path: Path,
+) -> None:
+    """Change a group's example and this fails until the plenary is made again:
+    cd examples && roadmap-tui combine <the five files, in this order> -o plenary.toml
+    --title "Day 4 plenary" --force"""
+    out = tmp_path / "plenary.toml"
+    result = run("combine", *GROUP_FILES, "-o", out, "--title", "Day 4 plenary", cwd=EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == (EXAMPLES / "plenary.toml").read_bytes()
+    plenary = roadmap_tui.load(out)
+    assert len(split_by_group(plenary)) == 5
+    assert all(plenary.strategy and getattr(plenary, name) for name in
+               ("goals", "outcomes", "assumptions", "learnings", "asks"))
+
+
+def test_every_group_example_has_a_debrief() -> None:
+    for name in GROUP_FILES:
+        roadmap = roadmap_tui.load(EXAMPLES / name)
+        assert roadmap.strategy and all(getattr(roadmap, field) for field in (
+            "goals", "outcomes", "assumptions", "learnings", "asks")), name

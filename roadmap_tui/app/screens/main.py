@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, TabbedContent, TabPane, TextArea
 
 from ...model import Roadmap, Status
+from ...model.conference import group_names
 from ...model.fields import edit_field
 from ...model.operations import (
     RoadmapEditError,
@@ -40,7 +41,7 @@ from ..document import Document, ReadOnlyError, now
 from ..widgets.editor import SignpostEditor
 from ..widgets.header import RoadmapHeader
 from ..widgets.owners import OwnersPane
-from ..widgets.signposts import SignpostList
+from ..widgets.signposts import SignpostList, grouped_rows
 from ..widgets.timeline import TimelinePane
 from .dialogs import HelpScreen
 from .files import FileActions
@@ -78,6 +79,7 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
         Binding("2", "side('owners')", "Owners", show=False),
         Binding("3", "side('timeline')", "Timeline", show=False),
         Binding("z", "toggle_side", "Wide list", show=False),
+        Binding("g", "group_by", "Group by group", show=False),
         Binding("escape", "escape", "Back to list", show=False),
     ]
 
@@ -85,6 +87,8 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
         super().__init__(id="main")
         self.document = document
         self.filter: SignpostFilter = parse_filter("")
+        self.grouped = False
+        """Whether the list gathers the signposts by breakout group, under headings."""
         self._init_files(timer_minutes)
         self._init_keeping()
 
@@ -143,12 +147,14 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
     def show_roadmap(self, selected_id: str | None) -> None:
         """Show the document's current roadmap in every pane that is on screen."""
         roadmap = self.document.roadmap
-        rows = self._rows()
+        rows, headings = self._rows()
         signposts = self.signposts
-        signposts.show(roadmap, rows, selected_id)
+        signposts.show(roadmap, rows, selected_id, headings)
         total = len(roadmap.signposts)
         title = (f"Signposts {total}" if self.filter.is_empty
-                 else f"Signposts: {len(rows)} of {total} match")
+                 else f"Signposts: {len(rows) - len(headings)} of {total} match")
+        if self.grouped:
+            title += f" \u00b7 {len(headings)} group{'' if len(headings) == 1 else 's'}"
         if str(signposts.border_title) != title:  # setting it redraws the whole list
             signposts.border_title = title
         self._show_side_pane()
@@ -427,14 +433,30 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
         if not self.filter.is_empty and not self.filter.matches(
                 self.document.roadmap.signposts[self.document.roadmap.index_of(signpost_id)]):
             self._set_filter("")
-        self.signposts.show(self.document.roadmap, self._rows(), signpost_id)
+        rows, headings = self._rows()
+        self.signposts.show(self.document.roadmap, rows, signpost_id, headings)
         self.signposts.focus()
 
-    def _rows(self) -> Sequence[int]:
-        """The positions the list shows: all of them, or those the filter matches."""
+    def _rows(self) -> tuple[Sequence[int], dict[int, str]]:
+        """The positions the list shows (all of them, or those the filter matches), and
+        the headings among them when grouped by group."""
         roadmap = self.document.roadmap
-        return (range(len(roadmap.signposts)) if self.filter.is_empty
-                else self.filter.matching_indexes(roadmap))
+        positions = (range(len(roadmap.signposts)) if self.filter.is_empty
+                     else self.filter.matching_indexes(roadmap))
+        if not self.grouped:
+            return positions, {}
+        return grouped_rows(roadmap, positions)
+
+    def action_group_by(self) -> None:
+        """Gather the list by breakout group (a combined roadmap), or back to roadmap order."""
+        self.grouped = not self.grouped
+        self.show_roadmap(self.signposts.selected_id)
+        if self.grouped:
+            count = len(group_names(self.document.roadmap))
+            self.app.notify(f"Listed by breakout group ({count}); g again for roadmap "
+                            "order. Filter one group with group:NAME.", markup=False, timeout=3)
+        else:
+            self.app.notify("Roadmap order.", markup=False, timeout=2)
 
     def select_owner(self, name: str) -> None:
         self.action_side("owners")
@@ -457,7 +479,8 @@ def key_map() -> list[tuple[str, list[tuple[str, str]]]]:
             ("delete", "delete the selected signpost"),
             ("shift+up / down", "move the signpost up / down"),
             ("[ / ]", "move it to the previous / next phase"),
-            ("/", "filter: words @owner #phase +tag status: country:"),
+            ("/", "filter: words @owner #phase +tag status: country: group:"),
+            ("g", "list by breakout group; again: roadmap order"),
             ("escape", "back to the list; clears the filter"),
             ("ctrl+z / ctrl+y", "undo / redo any change"),
         ]),
