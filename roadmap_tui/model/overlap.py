@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from .roadmap import Signpost
@@ -67,6 +68,7 @@ class Overlaps:
     """How many pairs there are in all."""
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """A rough English stem: enough to match "duties" with "duty", "mapping" with "map".
 
@@ -109,13 +111,14 @@ def find_overlaps(
         if words:
             members[frozenset(words)].append(index)
     sets = list(members)
+    set_groups = [Counter(groups[i] for i in members[words]) for words in sets]
     set_pairs = [(a, a) for a in range(len(sets))]  # identical titles in other groups
     set_pairs += _similar_sets(sets)
     total = 0
     found: list[tuple[int, int]] = []
     for a, b in set_pairs:
         left, right = members[sets[a]], members[sets[b]]
-        total += _cross_group_pairs(left, right, groups, same=a == b)
+        total += _cross_group_pairs(set_groups[a], set_groups[b], same=a == b)
         if len(found) < MAX_PAIRS:
             found.extend(_pairs(left, right, groups, same=a == b, limit=MAX_PAIRS))
     found = sorted(set(found))[:MAX_PAIRS]
@@ -163,14 +166,14 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared >= max(_needed(len(a)), _needed(len(b)))
 
 
-def _cross_group_pairs(left: list[int], right: list[int], groups: list[str],
-                       *, same: bool) -> int:
-    """How many (left, right) pairs join different groups, counted without listing them."""
-    left_groups, right_groups = Counter(groups[i] for i in left), Counter(groups[i] for i in right)
+def _cross_group_pairs(left: Counter[str], right: Counter[str], *, same: bool) -> int:
+    """How many pairs of members join different groups, counted without listing them
+    (``left`` and ``right``: how many members each group has in the two sets)."""
+    left_size = sum(left.values())
     if same:
-        everyone = len(left) * (len(left) - 1) // 2
-        return everyone - sum(n * (n - 1) // 2 for n in left_groups.values())
-    return len(left) * len(right) - sum(n * right_groups[g] for g, n in left_groups.items())
+        everyone = left_size * (left_size - 1) // 2
+        return everyone - sum(n * (n - 1) // 2 for n in left.values())
+    return left_size * sum(right.values()) - sum(n * right[g] for g, n in left.items())
 
 
 def _pairs(left: list[int], right: list[int], groups: list[str], *, same: bool,
