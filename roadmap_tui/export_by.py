@@ -37,6 +37,8 @@ MAX_SLUG = 60
 _RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
                        *(f"lpt{n}" for n in range(1, 10))})
 """Names Windows gives to devices: a file called ``con.md`` cannot be opened there."""
+FORMATS = ("md", "text", "ansi", "html", "svg")
+"""What ``--by`` writes; Markdown first, the default."""
 SUFFIX = {fmt: suffix for suffix, fmt in reversed(SUFFIXES.items())}
 """Each format's usual suffix (the first SUFFIXES lists for it)."""
 

@@ -178,3 +178,21 @@ def test_the_written_files_stay_in_the_folder_whatever_the_names(tmp_path: Path)
     assert {w.path.parent for w in written} == {out}
     assert len(listing(out)) == len(hostile.owners)
     assert sorted(os.listdir(tmp_path)) == ["out"]
+
+
+def test_cards_show_hostile_names_as_text_in_every_format(tmp_path: Path) -> None:
+    hostile = Roadmap("x", owners=(Owner("<script>alert(1)</script>", role="[bold]r[/]",
+                                         contact="[link](http://evil.example)"),),
+                      signposts=(Signpost("s1", "*not bold* <b>x</b>",
+                                          owners=("<script>alert(1)</script>",)),))
+    for fmt in ("md", "html", "text", "svg"):
+        (written,) = list(export_by(hostile, "owner", tmp_path / fmt, fmt))
+        text = written.path.read_text()
+        if fmt != "text":
+            assert "<script>" not in text and "<b>x" not in text
+        else:
+            assert "<script>alert(1)</script>" in text and "*not bold* <b>x</b>" in text
+            assert "[link](http://evil.example)" in text and "[bold]r[/]" in text
+        if fmt == "html":
+            assert "&lt;script&gt;" in text and "href" not in text
+            assert "default-src 'none'" in text
