@@ -99,8 +99,8 @@ class _Sections:
         line = Text()
         for number, ((position, signpost), group) in enumerate(
                 ((pair.first, pair.first_group), (pair.second, pair.second_group))):
-            if number:
-                line.append("  ↔  " if self.wide else "\n  ↔ ", DIM)
+            if number:  # one signpost a line: a pair of long titles reads at a glance
+                line.append("\n  ↔ ", DIM)
             line.append(f"{position} ", POSITION)
             line.append_text(self._text(signpost.title))
             line.append(" (", DIM)
