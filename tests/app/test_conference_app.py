@@ -85,3 +85,38 @@ async def test_editing_while_grouped_keeps_the_headings_in_place(tmp_path: Path)
         assert chosen in {app.document.roadmap.signposts[p].id for p in signposts._rows
                           if p != HEADING}
         assert signposts._rows[signposts.cursor] != HEADING
+
+
+async def test_commitment_cards_from_the_palette(tmp_path: Path) -> None:
+    from .test_keys import run_from_palette
+
+    app = plenary(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_from_palette(pilot, "commitment cards")
+        form = app.screen
+        assert form.query_one("#form-folder").value == str(tmp_path / "plenary-cards")
+        form.query_one("#form-format").value = "html"
+        await pilot.press("enter", "enter")  # Enter in the last field accepts
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        cards = sorted((tmp_path / "plenary-cards").iterdir())
+        assert len(cards) == len(app.document.roadmap.owners)
+        assert {c.suffix for c in cards} == {".html"}
+        assert any(f"Wrote {len(cards)} commitment cards" in n for n in notices(app))
+
+
+async def test_country_tables_refuse_a_planted_link_and_say_so(tmp_path: Path) -> None:
+    app = plenary(tmp_path)
+    folder = tmp_path / "plenary-countries"
+    folder.mkdir()
+    (folder / "cambodia.md").symlink_to(tmp_path / "elsewhere.md")
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.action_export_by("country")
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not (tmp_path / "elsewhere.md").exists()
+        assert any("cambodia.md: not written: it is a symbolic link" in n
+                   for n in notices(app))
+        assert (folder / "thailand.md").is_file()

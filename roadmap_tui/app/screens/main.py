@@ -43,6 +43,7 @@ from ..widgets.header import RoadmapHeader
 from ..widgets.owners import OwnersPane
 from ..widgets.signposts import SignpostList, grouped_rows
 from ..widgets.timeline import TimelinePane
+from .conference import ConferenceActions
 from .dialogs import HelpScreen
 from .files import FileActions
 from .forms import PaneForms
@@ -57,7 +58,7 @@ WIDE_SCREEN = 140
 QUICK_ADD_HINT = "Add: Title words @Owner #Phase +tag due:2021-03-31 start:2021-01"
 
 
-class MainScreen(FileActions, PaneForms, Screen[None]):
+class MainScreen(FileActions, PaneForms, ConferenceActions, Screen[None]):
     BINDINGS = [
         Binding("a", "quick_add", "Add", priority=True),
         Binding("ctrl+s", "save", "Save"),
