@@ -10,7 +10,8 @@ Nothing is written outside DIR or through a symlink: DIR is opened once and
 every file is created relative to it (``dir_fd``) as a new temporary file
 (``O_CREAT | O_EXCL | O_NOFOLLOW``) then renamed over the name, which replaces
 a link rather than following it; a name that already exists in DIR as a
-symlink or anything but a regular file is refused with a clear line.
+symlink or anything but a regular file is refused with a clear line, and so
+is a DIR that is itself a symlink (folders above it are the user's own).
 No Textual.
 """
 
@@ -33,6 +34,9 @@ from .model.conference import split_by_group
 from .model.roadmap import Roadmap
 
 KINDS = ("owner", "country", "group")
+_LATIN_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae",
+                                "œ": "oe", "þ": "th", "\u0131": "i", "ħ": "h"})
+"""Latin letters that no Unicode decomposition turns into ASCII ("Đà Nẵng" is da-nang)."""
 MAX_SLUG = 60
 _RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
                        *(f"lpt{n}" for n in range(1, 10))})
@@ -57,7 +61,7 @@ class Written:
 
 def slug(name: str) -> str:
     """``name`` as letters, digits and hyphens; "" when it has none of them."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = unicodedata.normalize("NFKD", name.casefold().translate(_LATIN_LETTERS))
     ascii_only = "".join(c for c in folded if c.isascii())
     text = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
     if len(text) > MAX_SLUG:
@@ -117,9 +121,15 @@ def export_by(roadmap: Roadmap, kind: str, folder: Path, fmt: str = "md", *,
 
 
 def _open_folder(folder: Path) -> int:
+    """The folder, made if missing and opened once; a folder that is itself a symbolic
+    link is refused too (name the folder it points to instead)."""
+    if folder.is_symlink():
+        raise ExportByError(f"{folder}: is a symbolic link; nothing is written through one "
+                            f"(give the folder it points to: {os.path.realpath(folder)})")
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        return os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        return os.open(folder, flags)
     except FileExistsError:
         raise ExportByError(f"{folder}: exists and is not a folder") from None
     except OSError as error:

@@ -59,6 +59,7 @@ def listing(folder: Path) -> list[str]:
 def test_slugs_keep_letters_digits_and_hyphens() -> None:
     assert slug("Chab Dai") == "chab-dai"
     assert slug("Tô Thị Hà") == "to-thi-ha"
+    assert slug("Đà Nẵng") == "da-nang"
     assert slug("../../etc/passwd") == "etc-passwd"
     assert slug("../") == slug("/") == slug("") == slug(KHMER) == ""
     assert slug("x" * 200) == "x" * 60
@@ -196,3 +197,17 @@ def test_cards_show_hostile_names_as_text_in_every_format(tmp_path: Path) -> Non
         if fmt == "html":
             assert "&lt;script&gt;" in text and "href" not in text
             assert "default-src 'none'" in text
+
+
+def test_a_folder_that_is_a_symlink_is_refused(plan: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    result = run("export", plan, "--by", "owner", "-o", tmp_path / "link")
+    assert result.returncode == 1 and "symbolic link" in result.stderr
+    assert list(real.iterdir()) == []
+    inside = run("export", plan, "--by", "owner", "-o", tmp_path / "link" / "cards")
+    assert inside.returncode == 0  # links above DIR are the user's own folders
+    svg = run("export", plan, "--by", "group", "-o", tmp_path / "svg", "-f", "svg")
+    assert svg.returncode == 0
+    assert all("@font-face" not in p.read_text() for p in (tmp_path / "svg").iterdir())
