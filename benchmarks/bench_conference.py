@@ -87,18 +87,25 @@ def bench_combine(rounds: int) -> None:
                                       zip(paths, roadmaps, strict=True)]), out)
 
         combined = combine(inputs)
+        # The same signposts as one group: the summary without Groups and Across groups.
+        one_group = replace(combined, signposts=tuple(replace(s, group="All")
+                                                      for s in combined.signposts))
         print(f"# {len(GROUPS)} files x {PER_FILE:,} signposts "
               f"({len(combined.signposts):,} combined)")
-        base, model, command, analysis, text, markdown = medians([
+        base, model, command, analysis, text, markdown, plain_text, plain_markdown = medians([
             load_all, lambda: combine(inputs), combine_command,
             lambda: conference(combined),
             lambda: render(combined, "text", width=100), lambda: render(combined, "md"),
+            lambda: render(one_group, "text", width=100), lambda: render(one_group, "md"),
         ], rounds)
         report("combine (the model function)", model, "load the 5 files", base)
         report("load + combine + save (the command)", command, "load the 5 files", base)
         report("Groups/Across groups analysis", analysis, "load the 5 files", base)
         report("summary of the combined, text 100 cols", text, "load the 5 files", base)
         report("summary of the combined, Markdown", markdown, "load the 5 files", base)
+        report("summary of the combined, text 100 cols", text, "same, as one group", plain_text)
+        report("summary of the combined, Markdown", markdown, "same, as one group",
+               plain_markdown)
 
 
 def realistic_signposts(count: int, seed: int = 7) -> list[Signpost]:
