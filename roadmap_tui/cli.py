@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from .app import RoadmapApp
     from .model import Roadmap
 
@@ -32,23 +34,57 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line and exits 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n"
+        # The message quotes what was typed: a file name may hold escape sequences.
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {_shown(message)}\n"
                   f"Try '{PROG} --help' for more information.\n")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """argparse ignores a failed write; ``--help > /dev/full`` must fail, not exit 0."""
+        if message and file is sys.stdout:
+            file.write(message)
+        else:
+            super()._print_message(message, file)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args and args[0] in SUBCOMMANDS:
-            return _run_subcommand(args)
-        return _run_open(args)
+        try:
+            if args and args[0] in SUBCOMMANDS:
+                return _run_subcommand(args)
+            return _run_open(args)
+        finally:
+            sys.stdout.flush()  # here, so that a full disk is reported, not ignored at exit
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (`roadmap-tui export x | head`): not an error.
+        _drop_stdout()
         sys.stderr.close()
         return EXIT_OK
+    except UnicodeEncodeError as error:
+        _drop_stdout()
+        return _fail(f"cannot write the output: standard output's encoding ({error.encoding}) "
+                     f"cannot show {error.object[error.start:error.start + 1]!r}; use a UTF-8 "
+                     "locale or PYTHONIOENCODING=utf-8")
+    except OSError as error:
+        # Standard output is a full disk (/dev/full), a closed descriptor...: every
+        # file error of a command is reported inside it, so this is the output's.
+        _drop_stdout()
+        return _fail(f"cannot write the output: {error.strerror or error}")
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush at exit
+    cannot fail a second time and print a traceback."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 def _top_parser() -> _Parser:
@@ -152,21 +188,47 @@ def _run_open(args: list[str]) -> int:
     if options.read_only and options.file is None:
         _top_parser().error("--read-only needs a FILE")
     if options.file is not None and options.file.is_dir():
-        return _fail(f"{options.file}: is a folder, not a roadmap file")
+        return _fail(f"{_shown(options.file)}: is a folder, not a roadmap file")
+    if options.file is not None:
+        _refuse_a_misspelt_command(options.file)
     from .app import RoadmapApp
 
     return _run_app(RoadmapApp(options.file, read_only=options.read_only))
 
 
+def _refuse_a_misspelt_command(path: Path) -> None:
+    """``roadmap-tui exprot x.toml`` is a typo, not a new roadmap called "exprot"."""
+    word = str(path)
+    if path.suffix or "/" in word or path.exists():
+        return
+    from .model.validate import nearest
+
+    command = nearest(word, SUBCOMMANDS)
+    if command is not None:
+        _top_parser().error(f"unknown command '{word}'; did you mean '{command}'? "
+                            f"(to open a roadmap file named {word}, use ./{word})")
+
+
+def has_terminal() -> bool:
+    """Whether the full-screen app can run: it reads keys from stdin and draws on stdout."""
+    return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def _run_app(app: RoadmapApp) -> int:
     """Run the app; when it ended before a save (an error, a signal), say where the work is."""
+    if not has_terminal():
+        # A script or a pipe that reached here gave a word the command does not
+        # know: drawing a full-screen app into a pipe would hang it instead.
+        _top_parser().error("the app needs a terminal (standard input and output are not "
+                            "one); in scripts use check, export or another command")
     app.run()
     if app.return_code:
         if app.crash_recovery is not None:
             path = app.document.path
-            again = f"{PROG} {path}" if path is not None else f"{PROG} with no file"
+            again = f"{PROG} {_shown(path)}" if path is not None else f"{PROG} with no file"
             print(f"{PROG} stopped before your changes were saved. They are kept in "
-                  f"{app.crash_recovery}; start {again} to restore them.", file=sys.stderr)
+                  f"{_shown(app.crash_recovery)}; start {again} to restore them.",
+                  file=sys.stderr)
         return app.return_code
     return EXIT_OK
 
@@ -175,7 +237,7 @@ def _print_folders() -> int:
     from . import paths
 
     for label, path in paths.folders():
-        print(f"{label + ':':<17} {path}")
+        print(f"{label + ':':<17} {_shown(path)}")
     print(f"{'lock files:':<17} beside each roadmap being edited, as .NAME.lock")
     return EXIT_OK
 
@@ -222,16 +284,19 @@ def _run_new(path: Path, title: str | None, group: str) -> int:
     from .model.operations import RoadmapEditError, new_roadmap, title_from_file_name
     from .storage import RoadmapFileError, save
 
+    if not path.suffix and path.name not in ("", ".", ".."):
+        path = path.with_name(path.name + ".toml")  # a roadmap file is a .toml file
     if path.exists() or path.is_symlink():
-        return _fail(f"{path}: already exists; not overwriting it")
+        return _fail(f"{_shown(path)}: already exists; not overwriting it")
     if title is None:
         title = title_from_file_name(path.stem)
     try:
         roadmap = new_roadmap(title, group=group, created=datetime.now().astimezone())
         save(roadmap, path)
     except (RoadmapEditError, RoadmapFileError) as error:
-        return _fail(f"{path}: {error}" if isinstance(error, RoadmapEditError) else str(error))
-    print(f"{path}: created ({', '.join(p.name for p in roadmap.phases)})")
+        return _fail(f"{_shown(path)}: {error}" if isinstance(error, RoadmapEditError)
+                     else str(error))
+    print(f"{_shown(path)}: created ({', '.join(p.name for p in roadmap.phases)})")
     return EXIT_OK
 
 
@@ -244,18 +309,28 @@ def _run_check(paths: Sequence[Path]) -> int:
             status = EXIT_FAILED
         else:
             count = len(roadmap.signposts)
-            print(f"{path}: ok ({count} signposts)")  # SPEC's wording, even for 1
+            print(f"{_shown(path)}: ok ({count} signposts)")  # SPEC's wording, even for 1
     return status
 
 
 def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | None) -> int:
+    from .export import SUFFIXES, format_for_path
+
+    to_stdout = output is None or str(output) == "-"
+    if fmt is None and output is not None and not to_stdout and output.suffix \
+            and format_for_path(output) is None:
+        _print_error(f"export: error: cannot tell the format from \"{_shown(output.suffix)}\"; "
+                     f"give -f {'|'.join(EXPORT_FORMATS)}, or name OUT with one of "
+                     f"{' '.join(SUFFIXES)}")
+        return EXIT_USAGE
     roadmap = _load_or_report(path)
     if roadmap is None:
         return EXIT_FAILED
+    if output is not None and not to_stdout:
+        refused = _refused_output(output)
+        if refused:
+            return _fail(refused)
 
-    from .export import format_for_path
-
-    to_stdout = output is None or str(output) == "-"
     if fmt is None:
         suffix_format = None if to_stdout or output is None else format_for_path(output)
         if suffix_format is not None:
@@ -274,11 +349,27 @@ def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | N
     from .storage.files import write_text_atomically
 
     try:
-        write_text_atomically(output, text)
+        write_text_atomically(output, text, follow_symlinks=False)
     except RoadmapFileError as error:
         return _fail(str(error))
-    print(f"{output}: written ({fmt}, {width} columns)", file=sys.stderr)
+    print(f"{_shown(output)}: written ({fmt}, {width} columns)", file=sys.stderr)
     return EXIT_OK
+
+
+def _refused_output(output: Path) -> str:
+    """Why an export must not write to ``output``, or "": never through a symlink, never
+    over a roadmap (``-o plan.toml`` would replace the roadmap with its summary)."""
+    from .storage import RoadmapFileError
+    from .storage.files import is_roadmap_file, refuse_symlink
+
+    try:
+        refuse_symlink(output, "not written")
+    except RoadmapFileError as error:
+        return str(error)
+    if is_roadmap_file(output):
+        return (f"{_shown(output)}: not written: it is a roadmap file, and an export never "
+                "replaces one; choose another name")
+    return ""
 
 
 def _render_with_progress(roadmap: Roadmap, fmt: str, width: int, *, to_terminal: bool) -> str:
@@ -330,7 +421,14 @@ def _fail(message: str) -> int:
 
 
 def _print_error(message: str, stream: TextIO | None = None) -> None:
-    print(f"{PROG}: {message}", file=stream or sys.stderr)
+    print(f"{PROG}: {_shown(message, keep_newlines=True)}", file=stream or sys.stderr)
+
+
+def _shown(name: object, *, keep_newlines: bool = False) -> str:
+    """A path or name made safe to print: the one cleaning function the app uses too."""
+    from .model.text import shown_name
+
+    return shown_name(name, keep_newlines=keep_newlines)
 
 
 def _version() -> str:

@@ -21,16 +21,17 @@ def run_combine(files: Sequence[Path], output: Path, title: str | None, event: s
     from .storage import RoadmapFileError, save
 
     if (output.exists() or output.is_symlink()) and not force:
-        return cli._fail(f"{output}: already exists; not overwriting it (--force replaces it)")
+        return cli._fail(f"{cli._shown(output)}: already exists; not overwriting it "
+                         "(--force replaces it)")
     if output.is_dir():
-        return cli._fail(f"{output}: is a folder, not a roadmap file")
+        return cli._fail(f"{cli._shown(output)}: is a folder, not a roadmap file")
     inputs = []
     for path in files:
         roadmap = cli._load_or_report(path)
         if roadmap is not None:
             inputs.append(CombineInput(path.name, roadmap))
     if len(inputs) < len(files):
-        return cli._fail(f"{output}: not written: an input is not a valid roadmap")
+        return cli._fail(f"{cli._shown(output)}: not written: an input is not a valid roadmap")
     if title is not None and not title.strip():
         return cli._fail("--title must not be empty")
     # Typed on a command line, but kept like a file's text: one line, nothing unsafe.
@@ -39,15 +40,16 @@ def run_combine(files: Sequence[Path], output: Path, title: str | None, event: s
     combined = combine(inputs, title=title, event=event)
     problems = validate(combined)
     if problems:  # never expected: the inputs were valid; refuse rather than write it
-        return cli._fail(f"{output}: not written: the combined roadmap would not pass "
+        return cli._fail(f"{cli._shown(output)}: not written: the combined roadmap would not pass "
                          f"check ({problems[0].message})")
     try:
         save(combined, output)
     except RoadmapFileError as error:
         return cli._fail(str(error))
     groups = len({s.group.casefold() for s in combined.signposts})
-    print(f"{output}: combined {len(inputs)} files ({len(combined.signposts)} signposts, "
-          f"{groups} groups, {len(combined.owners)} owners)")
+    print(f"{cli._shown(output)}: combined {len(inputs)} files "
+          f"({len(combined.signposts)} signposts, {groups} groups, "
+          f"{len(combined.owners)} owners)")
     return cli.EXIT_OK
 
 
@@ -71,12 +73,12 @@ def run_export_by(path: Path, kind: str, folder: Path | None, fmt: str | None,
         for result in export_by(roadmap, kind, folder, fmt or "md",
                                 width=width or cli.DEFAULT_EXPORT_WIDTH):
             if result.problem:
-                status = cli._fail(f"{result.path}: {result.problem}")
+                status = cli._fail(f"{cli._shown(result.path)}: {result.problem}")
             else:
                 written += 1
-                print(result.path)
+                print(cli._shown(result.path))
     except ExportByError as error:
         return cli._fail(str(error))
     if not written and status == cli.EXIT_OK:
-        cli._print_error(f"{path}: has no {kind} to write a file for; nothing written")
+        cli._print_error(f"{cli._shown(path)}: has no {kind} to write a file for; nothing written")
     return status

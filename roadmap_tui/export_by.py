@@ -32,6 +32,7 @@ from .export_cards import convert, country_markdown, owner_card_markdown
 from .model.cards import country_tables, owner_cards
 from .model.conference import split_by_group
 from .model.roadmap import Roadmap
+from .model.text import shown_name
 
 KINDS = ("owner", "country", "group")
 _LATIN_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae",
@@ -124,16 +125,17 @@ def _open_folder(folder: Path) -> int:
     """The folder, made if missing and opened once; a folder that is itself a symbolic
     link is refused too (name the folder it points to instead)."""
     if folder.is_symlink():
-        raise ExportByError(f"{folder}: is a symbolic link; nothing is written through one "
-                            f"(give the folder it points to: {os.path.realpath(folder)})")
+        raise ExportByError(f"{shown_name(folder)}: is a symbolic link; nothing is written "
+                            f"through one (give the folder it points to: "
+                            f"{shown_name(os.path.realpath(folder))})")
     flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         return os.open(folder, flags)
     except FileExistsError:
-        raise ExportByError(f"{folder}: exists and is not a folder") from None
+        raise ExportByError(f"{shown_name(folder)}: exists and is not a folder") from None
     except OSError as error:
-        raise ExportByError(f"{folder}: cannot use it as the folder to export into: "
+        raise ExportByError(f"{shown_name(folder)}: cannot use it as the folder to export into: "
                             f"{error.strerror or error}") from None
 
 

@@ -22,6 +22,17 @@ class Status(StrEnum):
     DROPPED = "dropped"
 
 
+STATUS_MARKS: dict[Status, str] = {
+    Status.IDEA: "\u25c7",      # ◇
+    Status.PLANNED: "\u25cb",   # ○
+    Status.ACTIVE: "\u25d0",    # ◐
+    Status.BLOCKED: "\u2298",   # ⊘
+    Status.DONE: "\u2713",      # ✓
+    Status.DROPPED: "\u2715",   # ✕
+}
+"""One symbol per status, each distinct in shape, so a status reads without colour: the
+same in the list, the timeline, the summary and every export."""
+
 DEFAULT_STATUS = Status.PLANNED
 DEFAULT_PHASE_NAMES = ("Now", "Next", "Later")
 _SIGNPOST_SEQUENCES = ("owners", "tags", "countries", "depends_on", "comments")

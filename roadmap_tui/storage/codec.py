@@ -22,7 +22,7 @@ from typing import Any
 import tomli_w
 
 from ..model.roadmap import DEBRIEF_LISTS, Comment, Owner, Phase, Roadmap, Signpost, Status
-from ..model.text import UNSAFE_IN_MULTILINE_TEXT, UNSAFE_IN_ONE_LINE_TEXT, clean_text
+from ..model.text import UNSAFE_IN_MULTILINE_TEXT, UNSAFE_IN_ONE_LINE_TEXT, clean_text, quoted
 from ..model.validate import Location, Problem, nearest
 
 FORMAT_VERSION = 1
@@ -110,11 +110,11 @@ class _Decoder:
                 return Status(value)
             except ValueError:
                 pass
-            shown, _ = clean_text(value, multiline=False)
+            shown = quoted(value)
             suggestion = nearest(value, STATUS_NAMES)
-            message = f'unknown status "{shown}"; use one of {", ".join(STATUS_NAMES)}'
+            message = f'unknown status {shown}; use one of {", ".join(STATUS_NAMES)}'
             if suggestion is not None:
-                message = f'unknown status "{shown}"; did you mean "{suggestion}"?'
+                message = f'unknown status {shown}; did you mean "{suggestion}"?'
             self.problems.append(Problem((*where, key), message, suggestion))
         else:
             self._wrong_type(where, key, "a string", value)
@@ -152,9 +152,8 @@ class _Decoder:
         return values
 
     def _unknown_key(self, where: Location, key: str, known: Mapping[str, object]) -> None:
-        shown, _ = clean_text(key, multiline=False)
         suggestion = nearest(key, known)
-        message = f'unknown key "{shown}"'
+        message = f'unknown key {quoted(key)}'
         if suggestion is not None:
             message += f'; did you mean "{suggestion}"?'
         else:

@@ -63,3 +63,31 @@ def test_group_term_matches_the_start_of_a_combined_signposts_group() -> None:
     assert parse_filter('group:"business and s"').matching_indexes(plenary) == [1]
     assert parse_filter("group:b pilot").matching_indexes(plenary) == [1]
     assert parse_filter("group:aftercare").matching_indexes(plenary) == []
+    # given the roadmap, a signpost with no group is its roadmap's (here: the title)
+    assert parse_filter("group:plen", plenary).matching_indexes(plenary) == [2]
+    legal = Roadmap(title="The Legal Route", group="Legal", signposts=(Signpost("s1", "x"),))
+    assert parse_filter("group:legal", legal).matching_indexes(legal) == [0]
+
+
+def test_country_also_matches_the_owners_countries() -> None:
+    from roadmap_tui.model import Owner
+    roadmap = Roadmap(title="T", owners=(Owner("Chab Dai", country="Cambodia"), Owner("Sok")),
+                      signposts=(Signpost("s1", "A", owners=("chab dai",)),
+                                 Signpost("s2", "B", owners=("Sok",)),
+                                 Signpost("s3", "C", countries=("Cambodia",))))
+    assert parse_filter("country:camb", roadmap).matching_indexes(roadmap) == [0, 2]
+    assert parse_filter("country:cambodia").matching_indexes(roadmap) == [2]
+
+
+def test_the_readme_country_example_matches_an_example_roadmap() -> None:
+    import re
+    from pathlib import Path
+
+    from roadmap_tui import load
+    root = Path(__file__).resolve().parents[2]
+    term = re.search(r"`(country:[^`]+)`", (root / "README.md").read_text()).group(1)
+    found = []
+    for path in sorted((root / "examples").glob("*.toml")):
+        roadmap = load(path)
+        found += parse_filter(term, roadmap).matching_indexes(roadmap)
+    assert found, f"the README's {term} matches nothing in examples/"

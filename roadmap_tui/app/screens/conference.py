@@ -18,7 +18,7 @@ from ...model import Roadmap
 from .dialogs import FormDialog, FormField
 
 if TYPE_CHECKING:
-    from ..document import Document
+    from ...session.document import Document
 
 WHAT = {"owner": "Commitment cards: one file per owner",
         "country": "Country tables: one file per country",

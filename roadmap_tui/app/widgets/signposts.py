@@ -27,8 +27,8 @@ from textual.strip import Strip
 
 from ...model import Roadmap, Signpost, Status
 from ...model.conference import positions_by_group
+from ...model.roadmap import STATUS_MARKS
 from ...model.text import shown
-from ...summary_style import STATUS_MARKS
 
 HEADING = -1
 """The position of a heading row (a group's name) in the rows the list shows."""
