@@ -73,8 +73,8 @@ class _Sections:
         if not overlaps.pairs:
             yield _indent(Text("None found: no two groups plan the same thing in other "
                                "words.", style=NOTE), 3)
-        for pair in overlaps.pairs:
-            yield _indent(self._overlap(pair), 3)
+        if overlaps.pairs:
+            yield _indent(self._overlaps(overlaps.pairs), 3)
         if overlaps.total > len(overlaps.pairs):
             yield _indent(Text(f"… and {overlaps.total - len(overlaps.pairs):,} more pairs",
                                style=NOTE), 3)
@@ -95,18 +95,20 @@ class _Sections:
              self._counts(c.countries) if c.countries else Text("no country named", NOTE))
             for c in self.found.countries]), 3)
 
-    def _overlap(self, pair: Overlap) -> Text:
-        line = Text()
-        for number, ((position, signpost), group) in enumerate(
-                ((pair.first, pair.first_group), (pair.second, pair.second_group))):
-            if number:  # one signpost a line: a pair of long titles reads at a glance
-                line.append("\n  ↔ ", DIM)
-            line.append(f"{position} ", POSITION)
-            line.append_text(self._text(signpost.title))
-            line.append(" (", DIM)
-            line.append_text(self._text(group, LABEL))
-            line.append(")", DIM)
-        return line
+    def _overlaps(self, pairs: tuple[Overlap, ...]) -> Table:
+        """One signpost a row, the second of each pair marked ↔: a pair of long titles
+        reads at a glance, and a wrapped title stays in its column."""
+        width = len(str(max(max(p.first[0], p.second[0]) for p in pairs))) + 2
+        table = Table.grid(padding=(0, 1))
+        table.add_column(justify="right", no_wrap=True, width=width)
+        table.add_column(overflow="fold")
+        for pair in pairs:
+            for number, ((position, signpost), group) in enumerate(
+                    ((pair.first, pair.first_group), (pair.second, pair.second_group))):
+                mark = Text.assemble(("↔ " if number else "", DIM), (str(position), POSITION))
+                table.add_row(mark, Text.assemble(self._text(signpost.title), (" (", DIM),
+                                                  self._text(group, LABEL), (")", DIM)))
+        return table
 
     def _labelled(self, rows: list[tuple[Text, Text]]) -> RenderableType:
         table = Table.grid(padding=(0, 2))

@@ -208,3 +208,16 @@ def test_every_group_example_has_a_debrief() -> None:
         roadmap = roadmap_tui.load(EXAMPLES / name)
         assert roadmap.strategy and all(getattr(roadmap, field) for field in (
             "goals", "outcomes", "assumptions", "learnings", "asks")), name
+
+
+def test_a_typed_title_and_event_are_kept_like_a_files_text(tmp_path: Path) -> None:
+    legal = tmp_path / "legal.toml"
+    roadmap_tui.save(LEGAL, legal)
+    out = tmp_path / "plenary.toml"
+    result = run("combine", legal, "-o", out, "--title", "Day\x1b[31m 4\nplenary",
+                 "--event", "\u202eevil")
+    assert result.returncode == 0, result.stderr
+    written = roadmap_tui.load(out)
+    assert written.title == "Day\ufffd[31m 4\ufffdplenary"
+    assert written.event == "\ufffdevil"
+    assert run("combine", legal, "-o", tmp_path / "x.toml", "--title", "  ").returncode == 1

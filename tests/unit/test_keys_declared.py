@@ -49,7 +49,7 @@ def test_a_remapped_key_shows_in_the_key_map_and_palette() -> None:
 
 def test_read_only_refuses_exactly_the_editing_commands() -> None:
     editing = {"quick_add", "delete_signpost", "move", "shift_phase", "undo", "redo", "save",
-               "save_as", "edit_roadmap", "export"}
+               "save_as", "edit_roadmap", "export", "export_by"}
     assert editing == EDITING_ACTIONS
 
 
