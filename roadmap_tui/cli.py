@@ -21,9 +21,10 @@ if TYPE_CHECKING:
     from .model import Roadmap
 
 PROG = "roadmap-tui"
-SUBCOMMANDS = ("demo", "new", "check", "export", "import")
+SUBCOMMANDS = ("demo", "new", "check", "export", "import", "combine")
 EXPORT_FORMATS = ("text", "ansi", "html", "svg", "md", "json", "csv")
 DEFAULT_EXPORT_WIDTH = 100
+BY_CHOICES = ("owner", "country", "group")
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -104,6 +105,10 @@ def _top_parser() -> _Parser:
             "      json or csv\n"
             f"  {PROG} import CSV -o OUT [--title T]\n"
             "      write a new roadmap from a spreadsheet saved as CSV\n"
+            f"  {PROG} export FILE --by owner|country|group -o DIR [-f FORMAT]\n"
+            "      one file per owner (a commitment card), country or group\n"
+            f"  {PROG} combine FILE... -o OUT [--title T] [--event E] [--force]\n"
+            "      one plenary roadmap from every group's roadmap\n"
             f"\nRun '{PROG} COMMAND --help' for a command's options.\n"
             "A file whose name is a command's name can be opened as ./NAME."
         ),
@@ -164,6 +169,23 @@ def _subcommand_parser() -> _Parser:
     imported.add_argument("-o", "--output", type=Path, metavar="OUT", required=True,
                           help="the roadmap file to write")
     imported.add_argument("--title", help="the roadmap's title (default: from OUT's name)")
+
+    export.add_argument("--by", choices=BY_CHOICES,
+                        help="one file per owner (a commitment card), country or group, "
+                        "into the folder -o DIR (default format md)")
+
+    combine = commands.add_parser(
+        "combine", help="one plenary roadmap from several",
+        description="Combine group roadmaps into one: phases and owners merged by name, "
+        "signposts in input order with their group and origin, ids renumbered. "
+        "Nothing is written when an input is invalid.")
+    combine.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                         help="the roadmaps to combine, in order")
+    combine.add_argument("-o", "--output", type=Path, metavar="OUT", required=True,
+                         help="the combined roadmap to write")
+    combine.add_argument("--title", help='its title (default "Plenary")')
+    combine.add_argument("--event", help="its event (default: the inputs' common event)")
+    combine.add_argument("--force", action="store_true", help="replace OUT if it exists")
     return parser
 
 
@@ -255,6 +277,16 @@ def _run_subcommand(args: list[str]) -> int:
         return _run_check(options.files)
     if options.command == "import":
         return _run_import(options.csv, options.output, options.title)
+    if options.command == "combine":
+        from .cli_conference import run_combine
+
+        return run_combine(options.files, options.output, options.title, options.event,
+                           force=options.force)
+    if options.by is not None:
+        from .cli_conference import run_export_by
+
+        return run_export_by(options.file, options.by, options.output, options.fmt,
+                             options.width)
     return _run_export(options.file, options.fmt, options.output, options.width,
                        options.today or date.today())
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from .export_html_style import STYLESHEET
+from .model.conference import GroupCount, conference
 from .model.overview import (
     SECTIONS,
     Gap,
@@ -52,7 +53,8 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-sr
 """Styles from the page itself and nothing else: no script can run, nothing is fetched."""
 
 SECTION_TITLES = {"debrief": "Debrief", "signposts": "Signposts", "timeline": "Timeline",
-                  "owners": "Owners", "countries": "Countries", "tags": "Tags", "gaps": "Gaps"}
+                  "owners": "Owners", "countries": "Countries", "tags": "Tags", "gaps": "Gaps",
+                  "groups": "Groups", "across": "Across groups"}
 SERIOUS_GAPS = frozenset({GapKind.BLOCKED, GapKind.DROPPED_DEPENDENCY, GapKind.OVERDUE})
 _DROPPED = ' class="dropped"'
 _STATUS_CLASSES = {status.value: f"status-{status.value}" for status in Status}
@@ -332,9 +334,61 @@ def _gaps(roadmap: Roadmap, found: list[Gap], today: date | None) -> Iterator[st
 
 
 SectionWriter = Callable[[Roadmap, list[Gap], "date | None"], Iterator[str]]
+
+
+def _groups(roadmap: Roadmap, found: list[Gap], today: date | None) -> Iterator[str]:
+    analysis = conference(roadmap)
+    if analysis is not None:
+        yield _two_column_table("Group", "Signposts", (
+            (f'<span class="title">{_h(g.name)}</span>', f"{g.signposts:,}")
+            for g in analysis.groups))
+
+
+def _across(roadmap: Roadmap, found: list[Gap], today: date | None) -> Iterator[str]:
+    analysis = conference(roadmap)
+    if analysis is None:
+        return
+    overlaps = analysis.overlaps
+    yield (f'<h3>Overlaps <span class="count">{overlaps.total:,}</span></h3>\n'
+           '<p class="note">Signposts of different groups that plan much the same.</p>\n')
+    if overlaps.pairs:
+        yield _two_column_table("Signpost", "Much the same as", (
+            (_in_group(pair.first, pair.first_group), _in_group(pair.second, pair.second_group))
+            for pair in overlaps.pairs))
+    else:
+        yield '<p class="note">None found.</p>\n'
+    if overlaps.total > len(overlaps.pairs):
+        more = overlaps.total - len(overlaps.pairs)
+        yield f'<p class="note">\u2026 and {more:,} more pairs</p>\n'
+    shared = analysis.shared_owners
+    yield f'<h3>Owners in several groups <span class="count">{len(shared):,}</span></h3>\n'
+    if shared:
+        yield _two_column_table("Owner", "Signposts in each group", (
+            (f'<span class="title">{_h(s.owner)}</span>', _group_counts(s.groups))
+            for s in shared))
+    else:
+        yield '<p class="note">None: every owner committed in one group only.</p>\n'
+    yield "<h3>Countries by group</h3>\n"
+    yield _two_column_table("Group", "Countries (signposts each)", (
+        (f'<span class="title">{_h(c.group)}</span>',
+         _group_counts(c.countries) or '<span class="note">no country named</span>')
+        for c in analysis.countries))
+
+
+def _in_group(numbered: Numbered, group: str) -> str:
+    position, signpost = numbered
+    return (f'<span class="position">{position}</span> <span class="what">{_h(signpost.title)}'
+            f'</span> <span class="note">({_h(group)})</span>')
+
+
+def _group_counts(counts: Iterable[GroupCount]) -> str:
+    return ", ".join(f"{_h(c.name)} ({c.signposts:,})" for c in counts)
+
+
 _SECTIONS: dict[str, SectionWriter] = {
     "debrief": _debrief, "signposts": _signposts, "timeline": _timeline, "owners": _owners,
-    "countries": _countries, "tags": _tags, "gaps": _gaps,
+    "countries": _countries, "tags": _tags, "gaps": _gaps, "groups": _groups,
+    "across": _across,
 }
 _SECTION_COUNTS: dict[str, Callable[[Roadmap, list[Gap]], int]] = {
     "signposts": lambda r, _: len(r.signposts),
@@ -342,5 +396,6 @@ _SECTION_COUNTS: dict[str, Callable[[Roadmap, list[Gap]], int]] = {
     "countries": lambda r, _: len(country_groups(r)),
     "tags": lambda r, _: len(tag_groups(r)),
     "gaps": lambda _, found: signposts_with_gaps(found),
+    "groups": lambda r, _: len(analysis.groups) if (analysis := conference(r)) else 0,
 }
 assert set(_SECTIONS) == set(SECTIONS) == set(SECTION_TITLES)

@@ -349,8 +349,21 @@ def _count(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
+def _groups(roadmap: Roadmap, found: list[Gap]) -> Iterator[str]:
+    from .markdown_conference import groups_markdown  # it builds on this module's cell()
+
+    yield from groups_markdown(roadmap)
+
+
+def _across(roadmap: Roadmap, found: list[Gap]) -> Iterator[str]:
+    from .markdown_conference import across_markdown
+
+    yield from across_markdown(roadmap)
+
+
 _SECTIONS: dict[str, Callable[[Roadmap, list[Gap]], Iterator[str]]] = {
     "debrief": _debrief, "signposts": _signposts, "timeline": _timeline, "owners": _owners,
-    "countries": _countries, "tags": _tags, "gaps": _gaps,
+    "countries": _countries, "tags": _tags, "gaps": _gaps, "groups": _groups,
+    "across": _across,
 }
 """Each section of ``SECTIONS`` in Markdown, by name."""

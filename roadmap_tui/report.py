@@ -15,7 +15,7 @@ All user text is literal ``Text`` (see summary_style), never markup.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +24,7 @@ from rich.console import Console, Group, RenderableType
 from rich.style import Style
 from rich.text import Text
 
+from .model.conference import GroupCount, conference, is_combined, split_by_group
 from .model.overview import (
     DEBRIEF_HEADINGS,
     Gap,
@@ -86,14 +87,27 @@ def report_pages(roadmap: Roadmap, *, today: date | None, width: int,
                  height: int) -> list[ReportPage]:
     """The report-back's pages at ``width`` x ``height`` cells, in showing order.
 
+    A combined roadmap is presented group by group, as the plenary hears them:
+    its own cover, then each group's report-back, then what crosses the groups.
     Pure and linear in the roadmap's size: safe to call from a worker thread.
     """
     width, height = max(20, width), max(4, height)
     console = Console(width=width, file=io.StringIO(), color_system=None, markup=False,
                       emoji=False, highlight=False, legacy_windows=False)
+    if not is_combined(roadmap):
+        return _pages(console, roadmap, today, width, height, REPORT_SECTIONS)
+    pages = _pages(console, roadmap, today, width, height, (_plenary_cover,))
+    for name, part in split_by_group(roadmap):
+        pages += [ReportPage(f"{name} \u00b7 {page.title}", page.blocks)
+                  for page in _pages(console, part, today, width, height, REPORT_SECTIONS)]
+    return pages + _pages(console, roadmap, today, width, height, (_across,))
+
+
+def _pages(console: Console, roadmap: Roadmap, today: date | None, width: int, height: int,
+           shown: Sequence[Callable[[Roadmap, list[Gap]], list[_Part]]]) -> list[ReportPage]:
     found = gaps(roadmap, today=today)
     pages: list[ReportPage] = []
-    for section in REPORT_SECTIONS:
+    for section in shown:
         parts = section(roadmap, found)
         if not parts:
             continue
@@ -294,8 +308,56 @@ def _gaps(roadmap: Roadmap, found: list[Gap]) -> list[_Part]:
     return [_Part(f"Gaps · {signposts_with_gaps(found):,} signposts", blocks)]
 
 
+def _plenary_cover(roadmap: Roadmap, found: list[Gap]) -> list[_Part]:
+    """The whole conference's first page: what it asked and who reports back, in order
+    (each group's own strategy and goals come on its own cover)."""
+    analysis = conference(roadmap)
+    blocks = [_literal(roadmap.title or "Plenary", TITLE)]
+    if roadmap.event.strip():
+        blocks.append(_literal(roadmap.event, QUIET))
+    if roadmap.question.strip():
+        blocks.append(Text.assemble("\n", _literal(roadmap.question, QUESTION)))
+    if analysis is not None:
+        blocks.append(Text(f"\n{len(analysis.groups)} groups report back", style=HEADING))
+        blocks += [Text.assemble(("\u2022 ", HEADING), _literal(group.name, NAME),
+                                 (f"  {_plural(group.signposts, 'signpost')}", QUIET))
+                   for group in analysis.groups]
+    return [_Part("Plenary", blocks, heading=False)]
+
+
+def _across(roadmap: Roadmap, found: list[Gap]) -> list[_Part]:
+    """What the plenary learns from the groups together: SPEC section 6's Across groups."""
+    analysis = conference(roadmap)
+    if analysis is None:
+        return []
+    overlaps = analysis.overlaps
+    blocks: list[Block] = [Text(f"Overlaps  {overlaps.total:,}", style=HEADING)]
+    for pair in overlaps.pairs:
+        (first, one), (second, other) = pair.first, pair.second
+        blocks.append(Text.assemble(
+            _numbered_line(first, one.title), (f"  ({plain(pair.first_group)})", QUIET), "\n",
+            ("  \u2194", QUIET), _numbered_line(second, other.title),
+            (f"  ({plain(pair.second_group)})", QUIET)))
+    if not overlaps.pairs:
+        blocks.append(Text("None found.", style=QUIET))
+    blocks.append(Text(f"\nOwners in several groups  {len(analysis.shared_owners):,}",
+                       style=HEADING))
+    blocks += [Text.assemble(_literal(shared.owner, NAME), ("  ", BODY),
+                             (_counts(shared.groups), BODY))
+               for shared in analysis.shared_owners]
+    blocks.append(Text("\nCountries by group", style=HEADING))
+    blocks += [Text.assemble(_literal(countries.group, NAME), ("  ", BODY),
+                             (_counts(countries.countries) or "no country named", QUIET))
+               for countries in analysis.countries]
+    return [_Part("Across groups", blocks)]
+
+
+def _counts(counts: Sequence[GroupCount]) -> str:
+    return " \u00b7 ".join(f"{plain(count.name)} {count.signposts:,}" for count in counts)
+
+
 REPORT_SECTIONS: tuple[Callable[[Roadmap, list[Gap]], list[_Part]], ...] = (
     _cover, _signposts, _owners, _debrief, _gaps)
-"""The report-back's sections in showing order; a combined roadmap's groups slot in here."""
+"""The report-back's sections in showing order (a combined roadmap: for each group)."""
 
 assert set(DEBRIEF_LISTS) >= {"learnings", "asks", "outcomes", "assumptions"}

@@ -161,5 +161,18 @@ def tags(roadmap: Roadmap, writer: Writer, wide: bool) -> RenderResult:
 
 
 SectionRenderer = Callable[[Roadmap, Writer, bool], RenderResult]
-RENDERERS: dict[str, SectionRenderer] = {"debrief": debrief, "countries": countries, "tags": tags}
+def groups(roadmap: Roadmap, writer: Writer, wide: bool) -> RenderResult:
+    from .summary_conference import groups_section
+
+    yield from groups_section(roadmap, wide=wide, isolate_bidi=writer.isolate_bidi)
+
+
+def across(roadmap: Roadmap, writer: Writer, wide: bool) -> RenderResult:
+    from .summary_conference import across_section
+
+    yield from across_section(roadmap, wide=wide, isolate_bidi=writer.isolate_bidi)
+
+
+RENDERERS: dict[str, SectionRenderer] = {"debrief": debrief, "countries": countries, "tags": tags,
+                                         "groups": groups, "across": across}
 """The sections drawn here, by their name in ``SECTIONS``; the summary draws the rest."""

@@ -63,8 +63,11 @@ COMMANDS: tuple[Command, ...] = (
             footer=False, editing=True),
     Command("phase_on", "shift_phase(1)", "Next phase", "move the signpost to the next phase",
             "right_square_bracket", LIST, footer=False, editing=True),
-    Command("filter", "filter", "Filter", "filter: words @owner #phase +tag status: country:",
-            "slash", LIST, priority=True),
+    Command("filter", "filter", "Filter",
+            "filter: words @owner #phase +tag status: country: group:", "slash", LIST,
+            priority=True),
+    Command("group_by", "group_by", "By group", "list by breakout group; again: roadmap order",
+            "g", LIST, footer=False),
     Command("present", "present", "Present", "present: the report-back, page by page", "p"),
     Command("debrief", "debrief", "Debrief",
             "the debrief: strategy, goals, outcomes, assumptions, learnings, asks", "d",
@@ -95,6 +98,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("reset_timer", "reset_timer", "Reset timer", "back to the full length, paused"),
     Command("set_report_time", "set_report_time", "Set report-back length",
             "minutes for the report-back countdown in present mode (default 3)"),
+    Command("export_cards", "export_by('owner')", "Export commitment cards",
+            "one file per owner, into a folder"),
+    Command("export_countries", "export_by('country')", "Export country tables",
+            "one file per country, into a folder"),
+    Command("export_groups", "export_by('group')", "Export group summaries",
+            "one file per breakout group, into a folder"),
 )
 
 BY_ID = {command.id: command for command in COMMANDS}

@@ -262,7 +262,8 @@ def has_debrief(roadmap: Roadmap) -> bool:
     return bool(roadmap.strategy.strip()) or any(getattr(roadmap, n) for n in DEBRIEF_LISTS)
 
 
-SECTIONS = ("debrief", "signposts", "timeline", "owners", "countries", "tags", "gaps")
+SECTIONS = ("debrief", "signposts", "timeline", "owners", "countries", "tags", "gaps",
+            "groups", "across")
 """Every section a summary can have, in the order it is shown (after the header).
 
 Each format (the Rich summary, Markdown, HTML) renders a section by its name;
@@ -278,10 +279,16 @@ def sections(roadmap: Roadmap) -> list[str]:
     so when they are empty; the debrief, countries and tags only when the
     roadmap has some.
     """
+    from .conference import is_combined  # conference builds on this module
+
+    combined = is_combined(roadmap)
     optional = {
         "debrief": has_debrief(roadmap),
         "countries": any(o.country.strip() for o in roadmap.owners)
         or any(c.strip() for s in roadmap.signposts for c in s.countries),
         "tags": any(t.strip() for s in roadmap.signposts for t in s.tags),
+        # A combined roadmap's Groups and Across groups (SPEC section 6).
+        "groups": combined,
+        "across": combined,
     }
     return [name for name in SECTIONS if optional.get(name, True)]

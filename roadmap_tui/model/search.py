@@ -1,8 +1,9 @@
-"""The signpost filter: ``text @owner #phase +tag status:active country:cambodia``, all combined.
+"""The signpost filter: ``text @owner #phase +tag status:active country:cambodia group:legal``.
 
 Every term narrows the list (they are ANDed). Words match anywhere in a
 signpost's title or detail; the prefixed terms match the start of one of the
-signpost's owners, its phase, a tag, its status or a country, case-insensitively,
+signpost's owners, its phase, a tag, its status, a country or its group (the
+breakout group a combined roadmap's signpost came from), case-insensitively,
 with ``_`` standing for a space as in the capture line. ``country:`` also
 matches a signpost whose owner is based in that country (the owner's country
 as the roadmap given to ``parse_filter`` has it).
@@ -16,8 +17,8 @@ from dataclasses import dataclass
 
 from .roadmap import Roadmap, Signpost
 
-_TERM = re.compile(r'(?:[@#+]|status:|country:)"[^"]*"?|"[^"]*"?|\S+', re.IGNORECASE)
-_FIELD_PREFIXES = ("status:", "country:")
+_TERM = re.compile(r'(?:[@#+]|status:|country:|group:)"[^"]*"?|"[^"]*"?|\S+', re.IGNORECASE)
+_FIELD_PREFIXES = ("status:", "country:", "group:")
 
 Test = Callable[[Signpost], bool]
 
@@ -47,17 +48,21 @@ def parse_filter(query: str, roadmap: Roadmap | None = None) -> SignpostFilter:
     """Read a filter; every input is valid (an odd term simply matches as text)."""
     based = {} if roadmap is None else {o.name.casefold(): _key(o.country)
                                         for o in roadmap.owners if o.country}
-    tests = [_test(term, based) for term in _TERM.findall(query)]
+    # A signpost with no group of its own is its roadmap's (as in combine).
+    group = "" if roadmap is None else roadmap.group or roadmap.title
+    tests = [_test(term, based, group) for term in _TERM.findall(query)]
     return SignpostFilter(query, tuple(t for t in tests if t is not None))
 
 
-def _test(term: str, based: Mapping[str, str]) -> Test | None:
+def _test(term: str, based: Mapping[str, str], group: str) -> Test | None:
     lowered = term.casefold()
     for prefix in _FIELD_PREFIXES:
         if lowered.startswith(prefix) and len(term) > len(prefix):
             value = _key(term[len(prefix):])
             if prefix == "status:":
                 return lambda s: s.status.value.startswith(value)
+            if prefix == "group:":
+                return lambda s: _key(s.group or group).startswith(value)
             return lambda s: _any_starts(s.countries, value) or any(
                 based.get(o.casefold(), "").startswith(value) for o in s.owners)
     if term[0] in "@#+" and len(term) > 1:

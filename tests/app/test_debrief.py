@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.widgets import TextArea
 
 from roadmap_tui.app import RoadmapApp
+from roadmap_tui.app.keys import key_map
 from roadmap_tui.app.screens.dialogs import FormDialog
-from roadmap_tui.app.screens.main import key_map
 from roadmap_tui.model import DEBRIEF_LISTS
 
 from .conftest import SIZE, main_screen, notices
@@ -77,8 +77,13 @@ def test_the_key_map_lists_d() -> None:
 
 async def test_text_typed_right_after_tab_lands_in_the_next_field(roadmap_file: Path) -> None:
     """One terminal read holding "a", tab, "b" (a fast typist, a paste over ssh)."""
+    from dataclasses import replace
+
     from textual import events
 
+    from roadmap_tui import load, save
+
+    save(replace(load(roadmap_file), strategy="", goals=(), outcomes=()), roadmap_file)
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("d")

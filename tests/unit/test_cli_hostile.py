@@ -146,7 +146,7 @@ def test_a_name_that_is_not_utf8_prints_with_a_strict_encoding(plan: Path) -> No
                  environment={"PYTHONIOENCODING": "utf-8:strict"})
     assert b"Traceback" not in result.stderr
     assert result.returncode == 0
-    assert result.stdout == b"plan-\\xff\\xfe.toml: ok (9 signposts)\n"
+    assert result.stdout == b"plan-\\xff\\xfe.toml: ok (10 signposts)\n"
 
 
 def test_an_encoding_that_cannot_show_a_name_is_one_line_and_a_failure(plan: Path) -> None:

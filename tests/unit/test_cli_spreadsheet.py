@@ -109,9 +109,10 @@ def test_export_csv_and_import_give_the_roadmap_back(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
         "roadmap-tui: note: the CSV has no place for the roadmap's group, event, question,"
-        " facilitator, participants, notes; phase dates and descriptions;"
-        " owner details; owners nobody is given, or their order or spelling; 1 comment",
-        "legal.csv: written (csv, 9 signposts)"]
+        " facilitator, participants, notes, strategy, goals, outcomes, assumptions,"
+        " learnings, asks; phase dates and descriptions; owner details; owners nobody is"
+        " given, or their order or spelling; 1 comment",
+        "legal.csv: written (csv, 10 signposts)"]
     data = (tmp_path / "legal.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbfid,title,phase,owners,status,")  # BOM for Excel
     stdout = run("export", EXAMPLE, "-f", "csv", cwd=tmp_path)
@@ -129,7 +130,7 @@ def test_export_csv_and_import_give_the_roadmap_back(tmp_path: Path) -> None:
 
 def test_export_json_by_flag_or_suffix(tmp_path: Path) -> None:
     result = run("export", EXAMPLE, "-o", "legal.JSON", cwd=tmp_path)
-    assert result.returncode == 0 and result.stderr == "legal.JSON: written (json, 9 signposts)\n"
+    assert result.returncode == 0 and result.stderr == "legal.JSON: written (json, 10 signposts)\n"
     document = json.loads((tmp_path / "legal.JSON").read_text(encoding="utf-8"))
     assert list(document) == ["format", "roadmap", "phases", "owners", "signposts"]
     assert document["roadmap"]["created"] == "2020-12-11T09:00:00+07:00"

@@ -15,7 +15,11 @@ CORE_MODULES = ("roadmap_tui.model", "roadmap_tui.model.timeline", "roadmap_tui.
                 "roadmap_tui.export_markdown", "roadmap_tui.export_html", "roadmap_tui.report",
                 "roadmap_tui.summary_sections", "roadmap_tui.settings",
                 "roadmap_tui.session", "roadmap_tui.storage.csv_table",
-                "roadmap_tui.storage.json_form", "roadmap_tui.storage.exchange")
+                "roadmap_tui.storage.json_form", "roadmap_tui.storage.exchange",
+                "roadmap_tui.summary_conference", "roadmap_tui.markdown_conference",
+                "roadmap_tui.export_cards", "roadmap_tui.export_by", "roadmap_tui.cli_conference")
+CONFERENCE_MODEL = ("roadmap_tui.model.combine", "roadmap_tui.model.conference",
+                    "roadmap_tui.model.overlap", "roadmap_tui.model.cards")
 
 
 def _modules_after_importing(*modules: str) -> set[str]:
@@ -37,7 +41,7 @@ def test_core_never_imports_textual() -> None:
 
 def test_model_and_storage_need_neither_rich_nor_textual() -> None:
     loaded = _modules_after_importing("roadmap_tui.model", "roadmap_tui.storage",
-                                      "roadmap_tui.storage.exchange")
+                                      "roadmap_tui.storage.exchange", *CONFERENCE_MODEL)
     toolkits = {name.split(".")[0] for name in loaded} & {"textual", "rich"}
     assert not toolkits
 

@@ -52,6 +52,23 @@ def test_any_query_is_accepted(query: str) -> None:
     assert isinstance(parse_filter(query).matching_indexes(ROADMAP), list)
 
 
+def test_group_term_matches_the_start_of_a_combined_signposts_group() -> None:
+    plenary = Roadmap(title="Plenary", signposts=(
+        Signpost("s1", "Map duties", group="Legal"),
+        Signpost("s2", "Pilot LabourLink", group="Business and supply chains"),
+        Signpost("s3", "Added in the plenary"),
+    ))
+    assert parse_filter("group:legal").matching_indexes(plenary) == [0]
+    assert parse_filter("GROUP:business_and").matching_indexes(plenary) == [1]
+    assert parse_filter('group:"business and s"').matching_indexes(plenary) == [1]
+    assert parse_filter("group:b pilot").matching_indexes(plenary) == [1]
+    assert parse_filter("group:aftercare").matching_indexes(plenary) == []
+    # given the roadmap, a signpost with no group is its roadmap's (here: the title)
+    assert parse_filter("group:plen", plenary).matching_indexes(plenary) == [2]
+    legal = Roadmap(title="The Legal Route", group="Legal", signposts=(Signpost("s1", "x"),))
+    assert parse_filter("group:legal", legal).matching_indexes(legal) == [0]
+
+
 def test_country_also_matches_the_owners_countries() -> None:
     from roadmap_tui.model import Owner
     roadmap = Roadmap(title="T", owners=(Owner("Chab Dai", country="Cambodia"), Owner("Sok")),

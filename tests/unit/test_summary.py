@@ -433,7 +433,11 @@ def test_tags_list_their_signposts_once_each() -> None:
 
 def test_sections_list_the_optional_ones_only_when_filled() -> None:
     assert sections(breakout()) == ["signposts", "timeline", "owners", "countries", "gaps"]
-    assert sections(debriefed()) == list(SECTIONS)
+    assert sections(debriefed()) == [name for name in SECTIONS if name not in ("groups", "across")]
+    combined = replace(debriefed(), signposts=tuple(
+        replace(s, group="Legal" if n % 2 else "Prevention")
+        for n, s in enumerate(debriefed().signposts)))
+    assert sections(combined) == list(SECTIONS)  # a plenary's Groups and Across groups
     assert sections(Roadmap("R")) == ["signposts", "timeline", "owners", "gaps"]
 
 

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, TextArea
 
 from ...model import Roadmap
+from ...model.conference import group_names
 from ...model.fields import edit_field
 from ...model.operations import (
     RoadmapEditError,
@@ -40,8 +41,9 @@ from ..widgets.capture import CaptureLine
 from ..widgets.editor import SignpostEditor
 from ..widgets.header import RoadmapHeader
 from ..widgets.owners import OwnersPane
-from ..widgets.signposts import SignpostList
+from ..widgets.signposts import SignpostList, grouped_rows
 from ..widgets.timeline import TimelinePane
+from .conference import ConferenceActions
 from .dialogs import HelpScreen
 from .files import FileActions
 from .forms import PaneForms
@@ -54,7 +56,7 @@ WIDE_SCREEN = 140
 QUICK_ADD_HINT = "Add: Title words @Owner #Phase +tag due:2021-03-31 start:2021-01"
 
 
-class MainScreen(FileActions, PaneForms, Screen[None]):
+class MainScreen(FileActions, PaneForms, ConferenceActions, Screen[None]):
     BINDINGS = bindings()
 
     def __init__(self, document: Document, *, timer_minutes: int,
@@ -68,6 +70,8 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
         """The capture line last refused, and why: shown while the line still reads so."""
         self.to_fix: list[tuple[str, str]] = []
         """Capture lines refused while more ideas were typed after them: (line, problem)."""
+        self.grouped = False
+        """Whether the list gathers the signposts by breakout group, under headings."""
         self._init_files(timer_minutes)
         self._init_keeping()
 
@@ -129,12 +133,14 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
     def show_roadmap(self, selected_id: str | None) -> None:
         """Show the document's current roadmap in every pane that is on screen."""
         roadmap = self.document.roadmap
-        rows = self._rows()
+        rows, headings = self._rows()
         signposts = self.signposts
-        signposts.show(roadmap, rows, selected_id)
+        signposts.show(roadmap, rows, selected_id, headings)
         total = len(roadmap.signposts)
         title = (f"Signposts {total}" if self.filter.is_empty
-                 else f"Signposts: {len(rows)} of {total} match")
+                 else f"Signposts: {len(rows) - len(headings)} of {total} match")
+        if self.grouped:
+            title += f" \u00b7 {len(headings)} group{'' if len(headings) == 1 else 's'}"
         if str(signposts.border_title) != title:  # setting it redraws the whole list
             signposts.border_title = title
         self._show_side_pane()
@@ -479,16 +485,33 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
         if not self.filter.is_empty and not self.filter.matches(
                 self.document.roadmap.signposts[self.document.roadmap.index_of(signpost_id)]):
             self._set_filter("")
-        self.signposts.show(self.document.roadmap, self._rows(), signpost_id)
+        rows, headings = self._rows()
+        self.signposts.show(self.document.roadmap, rows, signpost_id, headings)
         self.signposts.focus()
 
-    def _rows(self) -> Sequence[int]:
-        """The positions the list shows: all of them, or those the filter matches."""
+    def _rows(self) -> tuple[Sequence[int], dict[int, str]]:
+        """The positions the list shows (all of them, or those the filter matches), and
+        the headings among them when grouped by group."""
         roadmap = self.document.roadmap
         if self.filter.is_empty:
-            return range(len(roadmap.signposts))
-        self.filter = parse_filter(self.filter.query, roadmap)  # owners' countries change
-        return self.filter.matching_indexes(roadmap)
+            positions: Sequence[int] = range(len(roadmap.signposts))
+        else:
+            self.filter = parse_filter(self.filter.query, roadmap)  # owners' countries change
+            positions = self.filter.matching_indexes(roadmap)
+        if not self.grouped:
+            return positions, {}
+        return grouped_rows(roadmap, positions)
+
+    def action_group_by(self) -> None:
+        """Gather the list by breakout group (a combined roadmap), or back to roadmap order."""
+        self.grouped = not self.grouped
+        self.show_roadmap(self.signposts.selected_id)
+        if self.grouped:
+            count = len(group_names(self.document.roadmap))
+            self.app.notify(f"Listed by breakout group ({count}); g again for roadmap "
+                            "order. Filter one group with group:NAME.", markup=False, timeout=3)
+        else:
+            self.app.notify("Roadmap order.", markup=False, timeout=2)
 
     def select_owner(self, name: str) -> None:
         self.action_side("owners")

@@ -171,8 +171,10 @@ class SignpostEditor(VerticalScroll):
         position += 1
         # layout=False: these keep their size, and a layout pass per cursor move costs
         # more than everything else the move does.
+        origin = "  \u00b7  ".join(shown(v) for v in (signpost.group, signpost.origin) if v)
         heading.update(Text.assemble(("Signpost ", "bold"), (str(position), "bold"),
-                                     f" of {len(roadmap.signposts)}  \u00b7  id {signpost.id}"),
+                                     f" of {len(roadmap.signposts)}  \u00b7  id {signpost.id}",
+                                     f"  \u00b7  {origin}" if origin else ""),
                        layout=False)
         for name, *_ in _LINE_FIELDS:
             field = self.query_one(f"#field-{name}", Input)

@@ -4,11 +4,15 @@ A roadmap can hold 10,000 signposts; a widget per row (ListView) would cost
 memory and time in proportion. This list keeps the roadmap and the positions
 that pass the filter, and renders each visible line on demand, so moving the
 cursor or editing one signpost costs the same at 10 rows as at 10,000.
+
+Grouped (a combined roadmap by breakout group), some rows are headings: their
+position is :data:`HEADING` and their text is in ``headings``; the cursor steps
+over them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
@@ -22,8 +26,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...model import Roadmap, Signpost, Status
+from ...model.conference import positions_by_group
 from ...model.roadmap import STATUS_MARKS
 from ...model.text import shown
+
+HEADING = -1
+"""The position of a heading row (a group's name) in the rows the list shows."""
 
 
 class SignpostList(ScrollView, can_focus=True):
@@ -50,6 +58,7 @@ class SignpostList(ScrollView, can_focus=True):
         self._on_highlight = on_highlight
         self._roadmap = Roadmap(title="")
         self._rows: Sequence[int] = ()
+        self._headings: Mapping[int, str] = {}
         self._cursor = 0
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
 
@@ -103,14 +112,19 @@ class SignpostList(ScrollView, can_focus=True):
         signpost = self.selected
         return None if signpost is None else signpost.id
 
-    def show(self, roadmap: Roadmap, rows: Sequence[int], selected_id: str | None) -> None:
+    def show(self, roadmap: Roadmap, rows: Sequence[int], selected_id: str | None,
+             headings: Mapping[int, str] | None = None) -> None:
         """Show ``rows`` (positions in ``roadmap``) with the cursor on ``selected_id``.
 
         When that signpost is not among the rows, the cursor keeps its row number.
+        ``headings`` gives the text of each row whose position is HEADING.
         """
-        changed_rows = self._changed_visible_rows(roadmap, rows)
+        headings = headings or {}
+        changed_rows = (self._changed_visible_rows(roadmap, rows)
+                        if headings == self._headings else None)
         self._roadmap = roadmap
         self._rows = rows
+        self._headings = headings
         self._cursor = max(0, min(self._cursor, len(rows) - 1))
         row = self._row_of(selected_id)
         self.virtual_size = Size(self.size.width, len(rows))
@@ -133,7 +147,8 @@ class SignpostList(ScrollView, can_focus=True):
         old, new = self._roadmap.signposts, roadmap.signposts
         top = round(self.scroll_offset.y)
         visible = range(top, min(len(rows), top + self.scrollable_content_region.height))
-        return [row for row in visible if old[rows[row]] is not new[rows[row]]]
+        return [row for row in visible
+                if rows[row] != HEADING and old[rows[row]] is not new[rows[row]]]
 
     def _row_of(self, signpost_id: str | None) -> int | None:
         """The row showing ``signpost_id``; O(1) when the cursor is already on it."""
@@ -141,15 +156,15 @@ class SignpostList(ScrollView, can_focus=True):
             return None
         signposts = self._roadmap.signposts
         rows = self._rows
-        if signposts[rows[self._cursor]].id == signpost_id:
+        if rows[self._cursor] != HEADING and signposts[rows[self._cursor]].id == signpost_id:
             return self._cursor
         if isinstance(rows, range) and rows == range(len(signposts)):
             try:
                 return self._roadmap.index_of(signpost_id)
             except KeyError:
                 return None
-        return next((r for r, index in enumerate(rows) if signposts[index].id == signpost_id),
-                    None)
+        return next((r for r, index in enumerate(rows)
+                     if index != HEADING and signposts[index].id == signpost_id), None)
 
     # -- moving -------------------------------------------------------------------------
 
@@ -166,7 +181,8 @@ class SignpostList(ScrollView, can_focus=True):
         self._move_to(row)
 
     def _move_to(self, row: int, *, announce: bool = True, force: bool = False) -> None:
-        row = max(0, min(row, len(self._rows) - 1))
+        row = self._off_heading(max(0, min(row, len(self._rows) - 1)),
+                                -1 if row < self._cursor else 1)
         if row == self._cursor and not force:
             return
         old = self._cursor
@@ -177,11 +193,26 @@ class SignpostList(ScrollView, can_focus=True):
         if announce and self._on_highlight is not None:
             self._on_highlight()
 
+    def _off_heading(self, row: int, step: int) -> int:
+        """The nearest signpost's row from ``row``, going ``step`` first (headings are
+        never under the cursor)."""
+        if not self._headings or row not in self._headings:
+            return row
+        for direction in (step, -step):
+            other = row + direction
+            while 0 <= other < len(self._rows):
+                if other not in self._headings:
+                    return other
+                other += direction
+        return row
+
     def _scroll_to_cursor(self) -> None:
         height = self.scrollable_content_region.height
         top = round(self.scroll_offset.y)
-        if self._cursor < top:
-            self.scroll_to(y=self._cursor, animate=False, immediate=True)
+        # The heading just above the cursor comes into view with it.
+        first = self._cursor - 1 if self._cursor - 1 in self._headings else self._cursor
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
         elif height and self._cursor >= top + height:
             self.scroll_to(y=self._cursor - height + 1, animate=False, immediate=True)
 
@@ -220,6 +251,8 @@ class SignpostList(ScrollView, can_focus=True):
         if row >= len(self._rows):
             return Strip.blank(width, base)
         index = self._rows[row]
+        if index == HEADING:
+            return self._heading(self._headings.get(row, ""), width)
         signpost = self._roadmap.signposts[index]
         is_cursor = row == self._cursor
         key = (signpost, index, width, is_cursor, self.has_focus, len(self._roadmap.signposts))
@@ -258,6 +291,15 @@ class SignpostList(ScrollView, can_focus=True):
             strip = Strip(Segment.apply_style(strip, post_style=cursor), width)
         return strip
 
+    def _heading(self, text: str, width: int) -> Strip:
+        """A group's heading row: its name in bold over the rows that follow."""
+        dim = self.get_component_rich_style("signposts--dim", partial=True)
+        name, _, count = text.rpartition("  ")
+        segments = [Segment("\u258d", dim), Segment(shown(name), Style(bold=True)),
+                    Segment(f" \u00b7 {count}", dim)]
+        return Strip(segments).crop(0, width).adjust_cell_length(width).apply_style(
+            self.rich_style)
+
     def _status_style(self, status: Status) -> Style:
         name = f"signposts--status-{status.value}"
         if name in self.COMPONENT_CLASSES:
@@ -265,6 +307,17 @@ class SignpostList(ScrollView, can_focus=True):
         if status in (Status.IDEA, Status.DROPPED):
             return self.get_component_rich_style("signposts--dim", partial=True)
         return Style()
+
+
+def grouped_rows(roadmap: Roadmap, positions: Sequence[int]) -> tuple[list[int], dict[int, str]]:
+    """``positions`` gathered by group, each group led by a heading row (its name and count)."""
+    rows: list[int] = []
+    headings: dict[int, str] = {}
+    for name, members in positions_by_group(roadmap, positions):
+        headings[len(rows)] = f"{name}  {len(members):,} signpost{'' if len(members) == 1 else 's'}"
+        rows.append(HEADING)
+        rows.extend(members)
+    return rows, headings
 
 
 @dataclass(frozen=True)
