@@ -177,12 +177,13 @@ class Safekeeping(_Base):
         details: list[str] = []
         if compared:
             choices.pop(1)
-            details = differences(self.document.roadmap, recovery.roadmap,
-                                  ours_are="in what is open", theirs_are="in the recovered work"
-                                  ) or ["no differences in content"]
+            details = (differences(self.document.roadmap, recovery.roadmap)
+                       or ["no differences in content"])
         question = (f"Unsaved changes to {belongs} from {when} were kept when roadmap-tui "
                     f"stopped without saving. Restore them, compare them with what is open, "
                     f"or discard them?")
+        if compared:
+            question += "\nWhat changes from what is open to the recovered work:"
         self.app.push_screen(
             ChoiceDialog(question, choices, title="Recovered work", details=details,
                          id="recovery-compared" if compared else "recovery-dialog",
