@@ -90,8 +90,11 @@ def renamed(old: Roadmap, new: Roadmap, kind: Literal["phase", "owner"]) -> dict
 
     A name that only changed case counts too. Otherwise a rename is an item
     that disappeared while another appeared with the very same set of
-    signposts referring to it (none, for an owner nobody was given yet); pairs
-    are taken in file order.
+    signposts referring to it (none, for an owner nobody was given yet). Then,
+    because a rename often comes with a hand-over ("Chab Dai Cambodia took
+    over s3"), one whose signposts, counting those in both versions, are
+    mostly the same: more than half of all either names, and no other as close.
+    Pairs are taken in file order.
     """
     old_names = [item.name for item in (old.phases if kind == "phase" else old.owners)]
     new_names = [item.name for item in (new.phases if kind == "phase" else new.owners)]
@@ -101,16 +104,33 @@ def renamed(old: Roadmap, new: Roadmap, kind: Literal["phase", "owner"]) -> dict
               if new_by_key.get(name.casefold(), name) != name}
     gone = [name.casefold() for name in old_names if name.casefold() not in new_by_key]
     came = [name for name in new_names if name.casefold() not in old_keys]
+    if not gone or not came:
+        return result
+    old_refs, new_refs = references(old, kind), references(new, kind)
+    none: frozenset[str] = frozenset()
+    for key in list(gone):
+        match = next((n for n in came if new_refs.get(n.casefold(), none)
+                      == old_refs.get(key, none)), None)
+        if match is not None:
+            result[key] = match
+            came.remove(match)
+            gone.remove(key)
     if gone and came:
-        old_refs, new_refs = references(old, kind), references(new, kind)
+        both = {s.id for s in old.signposts} & {s.id for s in new.signposts}
         for key in gone:
-            refs = old_refs.get(key, frozenset())
-            match = next((n for n in came if new_refs.get(n.casefold(), frozenset()) == refs),
-                         None)
-            if match is not None:
-                result[key] = match
-                came.remove(match)
+            was = old_refs.get(key, none) & both
+            scores = sorted(((_overlap(was, new_refs.get(n.casefold(), none) & both), n)
+                             for n in came), reverse=True)
+            if scores and scores[0][0] > 0.5 and (len(scores) == 1
+                                                    or scores[1][0] < scores[0][0]):
+                result[key] = scores[0][1]
+                came.remove(scores[0][1])
     return result
+
+
+def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
+    union = first | second
+    return len(first & second) / len(union) if union else 0.0
 
 
 # -- phases and owners ---------------------------------------------------------------------

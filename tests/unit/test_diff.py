@@ -95,6 +95,19 @@ def test_renames_are_recognised_and_their_references_not_repeated() -> None:
         'owner renamed: "Chab Dai" -> "CD"']
 
 
+def test_a_rename_that_comes_with_a_hand_over_is_still_a_rename() -> None:
+    old = update_signpost(plan(), "s2", owners=["Ana"])  # Ana: s1, s2, s3
+    new = update_signpost(rename_owner(old, "Ana", "Ana Lim"), "s4", owners=["Ana Lim"])
+    new = delete_signpost(new, "s1")
+    assert lines(old, new) == ['owner renamed: "Ana" -> "Ana Lim"',
+                               'signpost s1 "Build capacity" removed',
+                               'signpost s4 "Jobs": owners (none) -> "Ana Lim"']
+    # Mostly other signposts: not a rename.
+    other = update_signpost(add_owner(old, "Sok"), "s4", owners=["Sok"])
+    other = update_signpost(other, "s3", owners=["Sok"])
+    assert lines(delete_owner(old, "Ana"), other)[0] != 'owner renamed'
+
+
 def test_moves_are_the_fewest_in_priority_order() -> None:
     old = plan()
     new = move_signpost(move_signpost(old, "s4", -3), "s1", 3)
