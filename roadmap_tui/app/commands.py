@@ -25,6 +25,8 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Save as", "save_as", "write the roadmap to another file"),
     ("Open", "open", "open another roadmap (ctrl+o)"),
     ("Earlier versions", "versions", "local history: restore a version an earlier save replaced"),
+    ("Compare with\u2026", "compare",
+     "what changed from a file or an earlier version; jump to a signpost"),
     ("Edit roadmap details", "edit_roadmap", "title, group, event, question, facilitator"),
     ("Add signpost", "quick_add", "focus the capture line (a)"),
     ("Delete signpost", "delete_signpost", "delete the selected signpost (delete)"),

@@ -9,6 +9,8 @@ time stamps a save sets by itself are left out.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .diff import STAMPS, describe, diff
 from .roadmap import Roadmap
 
@@ -20,3 +22,25 @@ def differences(old: Roadmap, new: Roadmap, *, limit: int = 12) -> list[str]:
         rest = len(lines) - (limit - 1)
         lines = [*lines[: limit - 1], f"\u2026 and {rest} more differences"]
     return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One line of a comparison, and the signpost in the newer version it is about
+    ("" when it is about no signpost there: the roadmap, an owner, a removal)."""
+
+    line: str
+    signpost_id: str = ""
+
+
+def comparison(old: Roadmap, new: Roadmap, *, limit: int = 1000) -> list[Difference]:
+    """Every change from ``old`` to ``new`` with the signpost to jump to; past ``limit``
+    changes, the last line counts the rest (``roadmap-tui diff`` lists them all)."""
+    present = {s.id for s in new.signposts}
+    found = [Difference(describe(change), change.signpost_id
+                        if change.signpost_id in present else "")
+             for change in diff(old, new, ignore=STAMPS)]
+    if len(found) > limit:
+        rest = len(found) - (limit - 1)
+        found = [*found[: limit - 1], Difference(f"\u2026 and {rest} more differences")]
+    return found

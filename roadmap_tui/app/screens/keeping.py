@@ -11,6 +11,7 @@ cannot be missed.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from time import monotonic
@@ -24,7 +25,7 @@ from ...model.compare import differences
 from ...storage import RoadmapFileError
 from ...storage.lock import FileLock, LockHolder
 from ...storage.recovery import Recovery, RecoveryJournal, left_behind
-from ...storage.versions import LocalHistory
+from ...storage.versions import LocalHistory, Version
 from ..document import Disk, Document
 from .dialogs import ChoiceDialog, VersionsDialog
 
@@ -340,10 +341,7 @@ class Safekeeping(_Base):
             self.app.notify(f"No earlier versions of {path.name} yet: each save keeps the "
                             "one it replaces.", markup=False, timeout=6)
             return
-        labelled = [(v.file, f"replaced {v.saved:%Y-%m-%d %H:%M:%S}  \u00b7  "
-                             f"{_signposts_in(v.file)}  \u00b7  {_size(v.size)}")
-                    for v in versions]
-        self.app.push_screen(VersionsDialog(path.name, labelled),
+        self.app.push_screen(VersionsDialog(path.name, labelled_versions(versions)),
                              partial(self._version_chosen, history))
 
     def _version_chosen(self, history: LocalHistory, file: Path | None) -> None:
@@ -362,6 +360,13 @@ class Safekeeping(_Base):
                                                     "restore an earlier version"))
         self.app.notify(f"Restored the version saved before {chosen.saved:%Y-%m-%d %H:%M}: "
                         "ctrl+z takes it back, ctrl+s keeps it.", markup=False, timeout=8)
+
+
+def labelled_versions(versions: Sequence[Version]) -> list[tuple[Path, str]]:
+    """Each version with a label: when it was replaced, its signposts, its size."""
+    return [(v.file, f"replaced {v.saved:%Y-%m-%d %H:%M:%S}  \u00b7  "
+                     f"{_signposts_in(v.file)}  \u00b7  {_size(v.size)}")
+            for v in versions]
 
 
 def _signposts_in(file: Path) -> str:

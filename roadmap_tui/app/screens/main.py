@@ -42,6 +42,7 @@ from ..widgets.header import RoadmapHeader
 from ..widgets.owners import OwnersPane
 from ..widgets.signposts import SignpostList
 from ..widgets.timeline import TimelinePane
+from .comparing import Comparing
 from .dialogs import HelpScreen
 from .files import FileActions
 from .forms import PaneForms
@@ -56,7 +57,7 @@ WIDE_SCREEN = 140
 QUICK_ADD_HINT = "Add: Title words @Owner #Phase +tag due:2021-03-31 start:2021-01"
 
 
-class MainScreen(FileActions, PaneForms, Screen[None]):
+class MainScreen(Comparing, FileActions, PaneForms, Screen[None]):
     BINDINGS = [
         Binding("a", "quick_add", "Add", priority=True),
         Binding("ctrl+s", "save", "Save"),
