@@ -94,10 +94,13 @@ def renamed(old: Roadmap, new: Roadmap, kind: Literal["phase", "owner"]) -> dict
     because a rename often comes with a hand-over ("Chab Dai Cambodia took
     over s3"), one whose signposts, counting those in both versions, are
     mostly the same: more than half of all either names, and no other as close.
-    Pairs are taken in file order.
+    Pairs are taken in file order; among equal candidates (owners nobody was
+    given), the one with most other fields alike, then the nearest in place.
     """
-    old_names = [item.name for item in (old.phases if kind == "phase" else old.owners)]
-    new_names = [item.name for item in (new.phases if kind == "phase" else new.owners)]
+    old_items: Sequence[Phase | Owner] = old.phases if kind == "phase" else old.owners
+    new_items: Sequence[Phase | Owner] = new.phases if kind == "phase" else new.owners
+    old_names = [item.name for item in old_items]
+    new_names = [item.name for item in new_items]
     new_by_key = {name.casefold(): name for name in new_names}
     old_keys = {name.casefold() for name in old_names}
     result = {name.casefold(): new_by_key[name.casefold()] for name in old_names
@@ -108,13 +111,26 @@ def renamed(old: Roadmap, new: Roadmap, kind: Literal["phase", "owner"]) -> dict
         return result
     old_refs, new_refs = references(old, kind), references(new, kind)
     none: frozenset[str] = frozenset()
-    for key in list(gone):
-        match = next((n for n in came if new_refs.get(n.casefold(), none)
-                      == old_refs.get(key, none)), None)
-        if match is not None:
-            result[key] = match
-            came.remove(match)
-            gone.remove(key)
+    olds = {item.name.casefold(): (index, item) for index, item in enumerate(old_items)}
+    news = {item.name: (index, item) for index, item in enumerate(new_items)}
+    names = PHASE_FIELDS if kind == "phase" else OWNER_FIELDS
+
+    def likeness(key: str, name: str) -> tuple[int, int]:
+        (was_at, was), (now_at, now) = olds[key], news[name]
+        alike = sum(getattr(was, field) == getattr(now, field) for field in names)
+        return alike, -abs(was_at - now_at)
+
+    pairs = sorted(((likeness(key, name), -g, -c, key, name)
+                    for g, key in enumerate(gone) for c, name in enumerate(came)
+                    if new_refs.get(name.casefold(), none) == old_refs.get(key, none)),
+                   reverse=True)
+    paired: set[str] = set()
+    for *_, key, name in pairs:
+        if key not in result and name not in paired:
+            result[key] = name
+            paired.add(name)
+    gone = [key for key in gone if key not in result]
+    came = [name for name in came if name not in paired]
     if gone and came:
         both = {s.id for s in old.signposts} & {s.id for s in new.signposts}
         for key in gone:

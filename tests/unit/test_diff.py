@@ -108,6 +108,17 @@ def test_a_rename_that_comes_with_a_hand_over_is_still_a_rename() -> None:
     assert lines(delete_owner(old, "Ana"), other)[0] != 'owner renamed'
 
 
+def test_of_two_owners_nobody_was_given_the_one_alike_is_the_rename() -> None:
+    old = update_owner(add_owner(plan(), "Dara"), "Chab Dai", country="Cambodia")
+    old = update_owner(old, "Dara", country="Thailand")
+    new = rename_owner(delete_owner(old, "Dara"), "Chab Dai", "Chab Dai KH")
+    assert lines(old, new) == ['owner "Dara" removed', 'owner renamed: "Chab Dai" -> '
+                               '"Chab Dai KH"']
+    new = rename_owner(delete_owner(old, "Chab Dai"), "Dara", "Dara T")
+    assert lines(old, new) == ['owner "Chab Dai" removed',
+                               'owner renamed: "Dara" -> "Dara T"']
+
+
 def test_moves_are_the_fewest_in_priority_order() -> None:
     old = plan()
     new = move_signpost(move_signpost(old, "s4", -3), "s1", 3)
