@@ -34,6 +34,7 @@ from .merge_items import (
     merge_order,
     next_free_id,
     three_way,
+    value_line,
     value_text,
 )
 from .roadmap import Comment, Owner, Phase, Roadmap, Signpost
@@ -153,8 +154,8 @@ class _Signposts:
             if clash:
                 theirs = getattr(self.theirs[key], name)
                 self.merger.on_signpost(
-                    key, ours.title, f"{name}: ours {value_text(getattr(ours, name))}, theirs "
-                    f"{value_text(theirs)}; kept ours, theirs is in a comment",
+                    key, ours.title, f"{name}: ours {value_line(getattr(ours, name))}, theirs "
+                    f"{value_line(theirs)}; kept ours, theirs is in a comment",
                     f"theirs has {name} {value_text(theirs)} (ours, kept: "
                     f"{value_text(getattr(ours, name))}).")
         return tuple(values)

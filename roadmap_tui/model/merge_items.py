@@ -8,9 +8,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from typing import Generic, Literal, TypeVar
 
-from .diff import HEADER_FIELDS, moved, renamed
+from .diff import HEADER_FIELDS, moved, quoted, renamed
 from .diff import value_words as _words
 from .roadmap import Owner, Phase, Roadmap, Signpost
 from .validate import dependency_cycle_problems
@@ -42,7 +43,13 @@ def _full(text: str) -> str:
 
 
 def value_text(value: object) -> str:
+    """A value whole, for the comment or note that keeps theirs."""
     return _words(value, _full)
+
+
+def value_line(value: object) -> str:
+    """A value on one line, shortened, for the conflict's line on stderr."""
+    return _words(value, partial(quoted, limit=80))
 
 
 @dataclass
@@ -63,15 +70,20 @@ class Merger:
         self.comments.setdefault(signpost_id, []).append(f"Merge conflict: {comment}")
 
     def on_roadmap(self, item: Literal["roadmap", "phase", "owner"], name: str,
-                   what: str) -> None:
+                   what: str, record: str = "") -> None:
+        """A conflict with no signpost to comment on: kept in the roadmap's notes
+        (``record``, the whole of theirs, or else ``what``)."""
         subject = "the roadmap" if item == "roadmap" else f'{item} "{name}"'
         self.conflicts.append(Conflict(item, name, f"{subject}: {what}"))
-        self.notes.append(f"{AUTHOR}: conflict on {subject}: {what}")
+        self.notes.append(f"{AUTHOR}: conflict on {subject}: {record or what}")
 
     def field_conflict(self, item: Literal["roadmap", "phase", "owner"], name: str,
                        key: str, ours: object, theirs: object) -> None:
-        self.on_roadmap(item, name, f"{key}: ours {value_text(ours)}, theirs {value_text(theirs)};"
-                        " kept ours")
+        self.on_roadmap(item, name,
+                        f"{key}: ours {value_line(ours)}, theirs {value_line(theirs)}; "
+                        "kept ours",
+                        f"{key}: ours {value_text(ours)}, theirs {value_text(theirs)}; "
+                        "kept ours")
 
     # -- the roadmap ---------------------------------------------------------------
 

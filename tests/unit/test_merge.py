@@ -99,6 +99,18 @@ def test_the_same_field_changed_differently_keeps_ours_and_records_theirs() -> N
     assert loads(dumps(result.roadmap)) == result.roadmap
 
 
+def test_a_conflict_is_one_line_and_its_comment_holds_theirs_whole() -> None:
+    base = plan()
+    theirs_detail = "Why: families hear about jobs abroad\nfrom brokers first. " + "x" * 200
+    ours = update_signpost(base, "s1", detail="Ours\nin two lines")
+    theirs = update_signpost(base, "s1", detail=theirs_detail)
+    (conflict,) = merge(base, ours, theirs, now=NOW).conflicts
+    assert "\n" not in conflict.message and len(conflict.message) < 300
+    result = merge(base, ours, theirs, now=NOW).roadmap
+    assert theirs_detail in result.signposts[0].comments[-1].text
+    assert result.signposts[0].detail == "Ours\nin two lines"
+
+
 def test_a_change_against_a_deletion_keeps_the_changed_signpost() -> None:
     base = plan()
     ours = delete_signpost(base, "s2")
