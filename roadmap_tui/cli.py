@@ -127,18 +127,19 @@ def _add_version_commands(commands: argparse._SubParsersAction[_Parser]) -> None
         "diff", help="what changed between two roadmaps",
         description="What changed from OLD to NEW, one change a line. Exit 0 when they "
         "are the same roadmap, 1 when they differ, 2 on trouble.")
-    diff.add_argument("old", type=Path, metavar="OLD")
-    diff.add_argument("new", type=Path, metavar="NEW")
+    diff.add_argument("old", type=Path, metavar="OLD", help="the earlier roadmap")
+    diff.add_argument("new", type=Path, metavar="NEW", help="the later roadmap")
     diff.add_argument("-f", "--format", choices=("text", "md", "json"), default="text",
                       dest="fmt", help="text (default), md for a review comment, or json")
     merge = commands.add_parser(
         "merge", help="three-way merge of roadmaps",
         description="Merge THEIRS into OURS, both changed from BASE, by signpost ids and "
         "owner and phase names. Without -o the result replaces OURS (git's merge driver "
-        "%%O %%A %%B). Conflicts keep ours and record theirs as a comment. Exit 0 clean, "
+        "%O %A %B). Conflicts keep ours and record theirs as a comment. Exit 0 clean, "
         "1 conflicts, 2 trouble (nothing written).")
-    for name in ("base", "ours", "theirs"):
-        merge.add_argument(name, type=Path, metavar=name.upper())
+    for name, what in (("base", "the common ancestor"), ("ours", "our version"),
+                       ("theirs", "their version")):
+        merge.add_argument(name, type=Path, metavar=name.upper(), help=what)
     merge.add_argument("-o", "--output", type=Path, metavar="OUT",
                        help="where to write the result (default: OURS)")
     setup = commands.add_parser(
