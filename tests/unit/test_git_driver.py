@@ -99,6 +99,15 @@ def test_git_setup_registers_the_driver_once(repo: Path) -> None:
     assert not (Path(os.environ["HOME"]) / "gitconfig").read_text()
 
 
+def test_git_setup_from_a_subfolder_writes_the_top_gitattributes(repo: Path) -> None:
+    sub = repo / "roadmaps" / "2021"
+    sub.mkdir(parents=True)
+    (repo / ".gitattributes").write_text("*.png binary")  # no final newline
+    assert roadmap_tui(sub, "git-setup").returncode == 0
+    assert (repo / ".gitattributes").read_text() == "*.png binary\n*.toml merge=roadmap-tui\n"
+    assert not (sub / ".gitattributes").exists()
+
+
 def test_git_setup_outside_a_work_tree_exits_1(tmp_path: Path, repo: Path) -> None:
     outside = tmp_path / "elsewhere"
     outside.mkdir()
