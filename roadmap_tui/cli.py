@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from .model import Roadmap
 
 PROG = "roadmap-tui"
-SUBCOMMANDS = ("demo", "new", "check", "export", "import", "combine")
+SUBCOMMANDS = ("demo", "new", "check", "export", "import", "combine", "diff", "merge",
+               "git-setup")
 EXPORT_FORMATS = ("text", "ansi", "html", "svg", "md", "json", "csv")
 DEFAULT_EXPORT_WIDTH = 100
 BY_CHOICES = ("owner", "country", "group")
@@ -109,6 +110,12 @@ def _top_parser() -> _Parser:
             "      one file per owner (a commitment card), country or group\n"
             f"  {PROG} combine FILE... -o OUT [--title T] [--event E] [--force]\n"
             "      one plenary roadmap from every group's roadmap\n"
+            f"  {PROG} diff OLD NEW [-f text|md|json]\n"
+            "      what changed, one change a line\n"
+            f"  {PROG} merge BASE OURS THEIRS [-o OUT]\n"
+            "      three-way merge by signpost ids and names (git's merge driver)\n"
+            f"  {PROG} git-setup [PATTERN...]\n"
+            "      make git merge roadmaps with roadmap-tui merge\n"
             f"\nRun '{PROG} COMMAND --help' for a command's options.\n"
             "A file whose name is a command's name can be opened as ./NAME."
         ),
@@ -186,6 +193,7 @@ def _subcommand_parser() -> _Parser:
     combine.add_argument("--title", help='its title (default "Plenary")')
     combine.add_argument("--event", help="its event (default: the inputs' common event)")
     combine.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    _add_version_commands(commands)
     return parser
 
 
@@ -194,6 +202,36 @@ def _day(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"invalid date: {value!r} (YYYY-MM-DD)") from None
+
+
+def _add_version_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """diff, merge and git-setup: SPEC section 7."""
+    diff = commands.add_parser(
+        "diff", help="what changed between two roadmaps",
+        description="What changed from OLD to NEW, one change a line. Exit 0 when they "
+        "are the same roadmap, 1 when they differ, 2 on trouble.")
+    diff.add_argument("old", type=Path, metavar="OLD", help="the earlier roadmap")
+    diff.add_argument("new", type=Path, metavar="NEW", help="the later roadmap")
+    diff.add_argument("-f", "--format", choices=("text", "md", "json"), default="text",
+                      dest="fmt", help="text (default), md for a review comment, or json")
+    merge = commands.add_parser(
+        "merge", help="three-way merge of roadmaps",
+        description="Merge THEIRS into OURS, both changed from BASE, by signpost ids and "
+        "owner and phase names. Without -o the result replaces OURS (git's merge driver "
+        "%O %A %B). Conflicts keep ours and record theirs as a comment. Exit 0 clean, "
+        "1 conflicts, 2 trouble (nothing written).")
+    for name, what in (("base", "the common ancestor"), ("ours", "our version"),
+                       ("theirs", "their version")):
+        merge.add_argument(name, type=Path, metavar=name.upper(), help=what)
+    merge.add_argument("-o", "--output", type=Path, metavar="OUT",
+                       help="where to write the result (default: OURS)")
+    setup = commands.add_parser(
+        "git-setup", help="make git merge roadmaps with roadmap-tui merge",
+        description="In a git work tree: register 'roadmap-tui merge' as the merge driver "
+        "roadmap-tui in the repository's config, and add 'PATTERN merge=roadmap-tui' to "
+        ".gitattributes. Running it twice changes nothing.")
+    setup.add_argument("patterns", nargs="*", metavar="PATTERN",
+                       help="files to merge with it (default: *.toml)")
 
 
 def _width(value: str) -> int:
@@ -275,6 +313,12 @@ def _run_subcommand(args: list[str]) -> int:
         return _run_new(options.file, options.title, options.group)
     if options.command == "check":
         return _run_check(options.files)
+    if options.command == "diff":
+        return _run_diff(options.old, options.new, options.fmt)
+    if options.command == "merge":
+        return _run_merge(options.base, options.ours, options.theirs, options.output)
+    if options.command == "git-setup":
+        return _run_git_setup(options.patterns)
     if options.command == "import":
         return _run_import(options.csv, options.output, options.title)
     if options.command == "combine":
@@ -340,6 +384,40 @@ def _run_check(paths: Sequence[Path]) -> int:
             count = len(roadmap.signposts)
             print(f"{_shown(path)}: ok ({count} signposts)")  # SPEC's wording, even for 1
     return status
+
+
+def _run_diff(old: Path, new: Path, fmt: str) -> int:
+    before, after = _load_or_report(old), _load_or_report(new)
+    if before is None or after is None:
+        return EXIT_USAGE  # diff's convention: 2 is trouble
+    from .diff_report import report
+    from .model.diff import diff
+
+    changes = diff(before, after)
+    sys.stdout.write(report(changes, fmt, _shown(old), _shown(new)))
+    sys.stdout.flush()
+    return EXIT_FAILED if changes else EXIT_OK
+
+
+def _run_merge(base: Path, ours: Path, theirs: Path, output: Path | None) -> int:
+    from .filemerge import merge_files
+
+    outcome = merge_files(base, ours, theirs, output)
+    for message in outcome.messages:
+        _print_error(message)
+    return outcome.status
+
+
+def _run_git_setup(patterns: Sequence[str]) -> int:
+    from .gitsetup import git_setup
+
+    setup = git_setup(patterns)
+    for message in setup.messages:
+        if setup.ok:
+            print(message)
+        else:
+            _print_error(message)
+    return EXIT_OK if setup.ok else EXIT_FAILED
 
 
 def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | None,

@@ -92,6 +92,8 @@ COMMANDS: tuple[Command, ...] = (
             editing=True),
     Command("versions", "versions", "Earlier versions",
             "local history: restore a version an earlier save replaced"),
+    Command("compare", "compare", "Compare with\u2026",
+            "what changed from a file or an earlier version; jump to a signpost"),
     Command("edit_roadmap", "edit_roadmap", "Edit roadmap details",
             "title, group, event, question, facilitator", editing=True),
     Command("set_timer", "set_timer", "Set timer length", "minutes for the session timer"),

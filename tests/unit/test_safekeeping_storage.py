@@ -205,12 +205,13 @@ def test_differences_name_what_changed() -> None:
     ours = roadmap()
     theirs = update_signpost(ours, "s2", title="Renamed", status="done")
     theirs = add_owner(move_signpost(theirs, "s1", 1), "Chab Dai")
-    lines = differences(ours, theirs, ours_are="in yours", theirs_are="on disk")
-    assert 'owner "Chab Dai" only on disk' in lines
-    assert 'signpost s2: "Signpost 2" in yours, "Renamed" on disk (and status)' in lines
-    assert "the signposts are in another order" in lines
+    lines = differences(ours, theirs)
+    assert 'owner "Chab Dai" added' in lines
+    assert 'signpost s2 "Renamed": title "Signpost 2" -> "Renamed"' in lines
+    assert 'signpost s2 "Renamed": status planned -> done' in lines
+    assert 'signpost s2 "Renamed" moved up: 2 -> 1' in lines
     statuses = update_signpost(ours, "s3", status="done", due=None)
-    assert differences(ours, statuses) == ['signpost "Signpost 3": status differ']
+    assert differences(ours, statuses) == ['signpost s3 "Signpost 3": status planned -> done']
     assert differences(ours, ours) == []
 
 

@@ -1,4 +1,5 @@
-"""Modal dialogs: a choice, a path, a small form, export settings, versions, the key map.
+"""Modal dialogs: a choice, a path, a small form, export settings, versions, differences,
+the key map.
 
 Each returns its answer through ``answer`` (None when cancelled with escape),
 so the main screen reads like the conversation it is.
@@ -305,19 +306,22 @@ class VersionsDialog(Dialog[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, file_name: str, versions: Sequence[tuple[Path, str]]) -> None:
+    RESTORE = ("Each save keeps the version it replaced, listed by when it was replaced, "
+               "newest first. Restoring one is an ordinary change: ctrl+z takes it back, "
+               "ctrl+s keeps it.")
+
+    def __init__(self, file_name: str, versions: Sequence[tuple[Path, str]], *,
+                 intro: str = RESTORE) -> None:
         super().__init__(id="versions-dialog")
         self._file_name = file_name
         self._versions = versions
+        self._intro = intro
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(f"Earlier versions of {self._file_name}", style="bold"),
                          classes="dialog-title")
-            yield Static(Text("Each save keeps the version it replaced, listed by when it "
-                              "was replaced, newest first. Restoring one is an ordinary "
-                              "change: ctrl+z takes it back, ctrl+s keeps it."),
-                         classes="dialog-question")
+            yield Static(Text(self._intro), classes="dialog-question")
             yield OptionList(*(Option(Text(label), id=str(path))
                                for path, label in self._versions), id="versions")
             with Horizontal(classes="dialog-buttons"):
@@ -330,6 +334,45 @@ class VersionsDialog(Dialog[Path | None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         assert event.option.id is not None
         self.answer(Path(event.option.id))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.answer(None)
+
+
+class DifferencesDialog(Dialog[str | None]):
+    """What changed between two versions, one line each; choosing a line that is
+    about a signpost answers that signpost's id (the others cannot be chosen)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, intro: str, rows: Sequence[tuple[str, str]]) -> None:
+        super().__init__(id="differences-dialog")
+        self._title = title
+        self._intro = intro
+        self._rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self._title, style="bold"), classes="dialog-title")
+            yield Static(Text(self._intro), classes="dialog-question")
+            if self._rows:
+                yield OptionList(*(Option(Text(line), id=str(index), disabled=not target)
+                                   for index, (line, target) in enumerate(self._rows)),
+                                 id="differences")
+            else:
+                yield Static(Text("No differences in content."), id="no-differences")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Close", id="cancel")
+
+    def on_mount(self) -> None:
+        if self._rows:
+            self.query_one("#differences", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#differences")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        assert event.option.id is not None
+        self.answer(self._rows[int(event.option.id)][1] or None)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -131,7 +131,7 @@ class FileActions(Safekeeping):
                       "or person.\nOverwrite: yours replaces theirs (theirs is kept in "
                       "Earlier versions).\nSave as: yours goes to another file.\nReload: "
                       "theirs replaces yours (yours is kept in Earlier versions; ctrl+z "
-                      "brings it back).",
+                      "brings it back).\nWhat changes from yours to the file on disk:",
                       [*choices, ("Cancel", "cancel")],
                       partial(self._changed_answered, path, after, disk),
                       title="Changed on disk", details=details, id="changed-dialog")
@@ -170,8 +170,7 @@ class FileActions(Safekeeping):
             first = str(error).splitlines()[0]
             return [f"the file on disk is not a valid roadmap now: {first}"], None
         disk = replace(disk, digest=digest_of(data))
-        lines = differences(self.document.roadmap, disk.roadmap, ours_are="in yours",
-                            theirs_are="on disk")
+        lines = differences(self.document.roadmap, disk.roadmap)
         return lines or ["no differences in content, only in the file's text"], disk
 
     def _changed_answered(self, path: Path, after: AfterSave, disk: LoadedRoadmap | None,

@@ -11,6 +11,7 @@ cannot be missed.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from time import monotonic
@@ -26,7 +27,7 @@ from ...session.document import Disk, Document
 from ...storage import RoadmapFileError
 from ...storage.lock import FileLock, LockHolder
 from ...storage.recovery import Recovery, RecoveryJournal, kept_by_running, left_behind
-from ...storage.versions import LocalHistory
+from ...storage.versions import LocalHistory, Version
 from .dialogs import ChoiceDialog, VersionsDialog
 
 if TYPE_CHECKING:
@@ -187,12 +188,13 @@ class Safekeeping(_Base):
         details: list[str] = []
         if compared:
             choices.pop(1)
-            details = differences(self.document.roadmap, recovery.roadmap,
-                                  ours_are="in what is open", theirs_are="in the recovered work"
-                                  ) or ["no differences in content"]
+            details = (differences(self.document.roadmap, recovery.roadmap)
+                       or ["no differences in content"])
         question = (f"Unsaved changes to {belongs} from {when} were kept when roadmap-tui "
                     f"stopped without saving. Restore them, compare them with what is open, "
                     f"or discard them?")
+        if compared:
+            question += "\nWhat changes from what is open to the recovered work:"
         self.app.push_screen(
             ChoiceDialog(question, choices, title="Recovered work", details=details,
                          id="recovery-compared" if compared else "recovery-dialog",
@@ -352,10 +354,7 @@ class Safekeeping(_Base):
                             f"keeps the "
                             "one it replaces.", markup=False, timeout=6)
             return
-        labelled = [(v.file, f"replaced {v.saved:%Y-%m-%d %H:%M:%S}  \u00b7  "
-                             f"{_signposts_in(v.file)}  \u00b7  {_size(v.size)}")
-                    for v in versions]
-        self.app.push_screen(VersionsDialog(shown_name(path.name), labelled),
+        self.app.push_screen(VersionsDialog(shown_name(path.name), labelled_versions(versions)),
                              partial(self._version_chosen, history))
 
     def _version_chosen(self, history: LocalHistory, file: Path | None) -> None:
@@ -374,6 +373,13 @@ class Safekeeping(_Base):
                                                     "restore an earlier version"))
         self.app.notify(f"Restored the version saved before {chosen.saved:%Y-%m-%d %H:%M}: "
                         "ctrl+z takes it back, ctrl+s keeps it.", markup=False, timeout=8)
+
+
+def labelled_versions(versions: Sequence[Version]) -> list[tuple[Path, str]]:
+    """Each version with a label: when it was replaced, its signposts, its size."""
+    return [(v.file, f"replaced {v.saved:%Y-%m-%d %H:%M:%S}  \u00b7  "
+                     f"{_signposts_in(v.file)}  \u00b7  {_size(v.size)}")
+            for v in versions]
 
 
 def _signposts_in(file: Path) -> str:

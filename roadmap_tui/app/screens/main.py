@@ -43,6 +43,7 @@ from ..widgets.header import RoadmapHeader
 from ..widgets.owners import OwnersPane
 from ..widgets.signposts import SignpostList, grouped_rows
 from ..widgets.timeline import TimelinePane
+from .comparing import Comparing
 from .conference import ConferenceActions
 from .dialogs import HelpScreen
 from .files import FileActions
@@ -56,7 +57,7 @@ WIDE_SCREEN = 140
 QUICK_ADD_HINT = "Add: Title words @Owner #Phase +tag due:2021-03-31 start:2021-01"
 
 
-class MainScreen(FileActions, PaneForms, ConferenceActions, Screen[None]):
+class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[None]):
     BINDINGS = bindings()
 
     def __init__(self, document: Document, *, timer_minutes: int,
