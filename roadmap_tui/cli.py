@@ -291,21 +291,18 @@ def _run_import(source: Path, path: Path, title: str | None) -> int:
     from datetime import datetime
 
     from .model.operations import title_from_file_name
-    from .storage import RoadmapFileError, save
-    from .storage.csv_table import read_csv
+    from .storage import RoadmapFileError
+    from .storage.csv_table import import_csv
 
-    if path.exists() or path.is_symlink():
-        return _fail(f"{path}: already exists; not overwriting it")
     try:
-        imported = read_csv(source, created=datetime.now().astimezone(),
-                            title=title_from_file_name(path.stem) if title is None else title)
-        for warning in imported.warnings:
-            _print_error(f"warning: {warning}")
-        save(imported.roadmap, path)
+        imported = import_csv(source, path, created=datetime.now().astimezone(),
+                              title=title_from_file_name(path.stem) if title is None else title)
     except RoadmapFileError as error:
         for problem in error.problems:
             _print_error(problem)
         return EXIT_FAILED
+    for warning in imported.warnings:
+        _print_error(f"warning: {warning}")
     roadmap = imported.roadmap
     print(f"{path}: created from {source} ({len(roadmap.signposts)} signposts, "
           f"{len(roadmap.phases)} phases, {len(roadmap.owners)} owners)")

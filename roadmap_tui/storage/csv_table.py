@@ -33,6 +33,7 @@ from ..model.operations import RoadmapEditError
 from ..model.roadmap import Owner, Phase, Roadmap, Signpost, Status
 from ..model.text import UNSAFE_IN_MULTILINE_TEXT, UNSAFE_IN_ONE_LINE_TEXT, clean_text, repair_note
 from ..model.validate import Problem, nearest, validate
+from .codec import encode
 from .csv_cells import (
     cells_up_to,
     column_letter,
@@ -47,7 +48,7 @@ from .csv_cells import (
     unguarded,
 )
 from .errors import RoadmapFileError
-from .files import MAX_FILE_BYTES, read_bytes
+from .files import MAX_FILE_BYTES, read_bytes, write_bytes_atomically
 
 COLUMNS = ("id", "title", "phase", "owners", "status", "start", "due", "tags", "countries",
            "depends_on", "detail")
@@ -132,6 +133,31 @@ def _first_appearances(names: Iterator[str] | list[str] | tuple[str, ...]) -> li
 
 
 # -- reading ------------------------------------------------------------------
+
+
+def import_csv(source: Path, target: Path, *, title: str,
+               created: datetime | None = None) -> ImportedRoadmap:
+    """Read a CSV file and write its roadmap to ``target``, a new file; returns what was read.
+
+    Refuses an existing ``target``, and a roadmap whose file would be over the
+    16 MiB that loading accepts (TOML takes about twice the CSV's bytes), so
+    that whatever is written opens again.
+    """
+    if target.exists() or target.is_symlink():
+        raise RoadmapFileError(f"{target}: already exists; not overwriting it", path=target)
+    imported = read_csv(source, title=title, created=created)
+    try:
+        data = encode(imported.roadmap).encode("utf-8")
+    except UnicodeEncodeError:  # only the title can hold one: the rest came as UTF-8
+        raise RoadmapFileError(f"{target}: not written: the title holds a character UTF-8"
+                               " cannot store; give one with --title", path=target) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise RoadmapFileError(
+            f"{source}: its roadmap would take {len(data) / 2**20:.1f} MiB, over the"
+            f" {MAX_FILE_BYTES // 2**20} MiB a roadmap file may have; split the spreadsheet",
+            path=source)
+    write_bytes_atomically(target, data)
+    return imported
 
 
 def read_csv(path: Path, *, title: str, created: datetime | None = None) -> ImportedRoadmap:
@@ -275,11 +301,15 @@ class _Reader:
             cell, count = clean_text(cell, multiline=multiline)
             self.warnings.append(self.at(row, index, repair_note(count, multiline=multiline)))
         if key in LIST_COLUMNS:
-            items = tuple(split(cell))
+            items = split(cell)
             if key == "owners":
+                # "Ana; ana" is one owner, as names are matched ignoring case.
+                items = _first_appearances(items)
                 for owner in items:
                     self.first_row_of.setdefault(("owners", owner.casefold()), row)
-            return items
+            elif key == "depends_on":
+                items = list(dict.fromkeys(items))
+            return tuple(items)
         if key == "phase":
             name = read_name(cell)
             if name:
