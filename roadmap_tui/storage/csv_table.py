@@ -14,7 +14,7 @@ countries and depends_on, in order. Phases and owners are rebuilt from the
 names the signposts use, in order of first appearance, without their details.
 Not carried: the roadmap's header (the title is given on import), phase dates,
 descriptions and order, owner details and owners nobody is given, comments,
-and a signpost's group and origin. :func:`left_out` says which of these a
+and a signpost's group and origin. ``exchange.left_out`` says which of these a
 roadmap has.
 """
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -91,39 +91,7 @@ def _iso(day: date | None) -> str:
     return "" if day is None else day.isoformat()
 
 
-def left_out(roadmap: Roadmap) -> list[str]:
-    """What the roadmap holds that its CSV cannot, worded for a note to the user.
-
-    Empty when importing the CSV (with the roadmap's title) gives the roadmap
-    back, but for its ``created`` and ``updated`` stamps: those are the file's
-    history, not its content, and import sets ``created`` anew.
-    """
-    notes = []
-    header = [key for key in ("group", "event", "question", "facilitator", "participants",
-                              "notes", "strategy", "goals",
-                              "outcomes", "assumptions", "learnings", "asks")
-              if getattr(roadmap, key)]
-    if header:
-        notes.append("the roadmap's " + ", ".join(header))
-    phases = _first_appearances(s.phase for s in roadmap.signposts)
-    if any(p.start or p.end or p.description for p in roadmap.phases):
-        notes.append("phase dates and descriptions")
-    if [p.name for p in roadmap.phases] != phases:
-        notes.append("phases no signpost is in, or their order or spelling")
-    owners = _first_appearances(o for s in roadmap.signposts for o in s.owners)
-    if any(o.organisation or o.role or o.country or o.contact for o in roadmap.owners):
-        notes.append("owner details")
-    if [o.name for o in roadmap.owners] != owners:
-        notes.append("owners nobody is given, or their order or spelling")
-    comments = sum(len(s.comments) for s in roadmap.signposts)
-    if comments:
-        notes.append(f"{comments} comment{'s' if comments != 1 else ''}")
-    if any(s.group or s.origin for s in roadmap.signposts):
-        notes.append("signposts' group and origin")
-    return notes
-
-
-def _first_appearances(names: Iterator[str] | list[str] | tuple[str, ...]) -> list[str]:
+def first_appearances(names: Iterable[str]) -> list[str]:
     """Names in order of first appearance, matched ignoring case, first spelling kept."""
     seen: dict[str, str] = {}
     for name in names:
@@ -304,7 +272,7 @@ class _Reader:
             items = split(cell)
             if key == "owners":
                 # "Ana; ana" is one owner, as names are matched ignoring case.
-                items = _first_appearances(items)
+                items = first_appearances(items)
                 for owner in items:
                     self.first_row_of.setdefault(("owners", owner.casefold()), row)
             elif key == "depends_on":
@@ -359,9 +327,9 @@ class _Reader:
             signposts.append(Signpost(**values))  # type: ignore[arg-type]
         return Roadmap(
             title=title, created=created,
-            phases=tuple(Phase(name) for name in _first_appearances(
+            phases=tuple(Phase(name) for name in first_appearances(
                 [s.phase for s in signposts])),
-            owners=tuple(Owner(name) for name in _first_appearances(
+            owners=tuple(Owner(name) for name in first_appearances(
                 [owner for s in signposts for owner in s.owners])),
             signposts=tuple(signposts))
 

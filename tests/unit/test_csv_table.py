@@ -23,11 +23,11 @@ from roadmap_tui.storage import csv_table, exchange
 from roadmap_tui.storage.csv_table import (
     COLUMNS,
     import_csv,
-    left_out,
     parse_csv,
     read_csv,
     to_csv,
 )
+from roadmap_tui.storage.exchange import left_out
 from roadmap_tui.storage.files import MAX_FILE_BYTES
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "legal-route.toml"
