@@ -104,7 +104,8 @@ def _subcommand_parser() -> _Parser:
 
     export = commands.add_parser(
         "export", help="render the summary",
-        description="Render a roadmap's summary. Without -o it goes to standard output. "
+        description="Render a roadmap's summary (text, ansi, html, svg, md), or write the "
+        "roadmap itself as JSON or CSV. Without -o it goes to standard output. "
         "The format defaults to OUT's suffix, else ansi on a terminal and text otherwise.")
     export.add_argument("file", type=Path, metavar="FILE", help="the roadmap to render")
     export.add_argument("-f", "--format", choices=EXPORT_FORMATS, dest="fmt",
