@@ -227,7 +227,9 @@ class _Reader:
             if not key:
                 continue  # an unnamed column: its cells must stay empty (read_row)
             if key not in _IMPORT_COLUMNS:
-                suggestion = nearest(key, _IMPORT_COLUMNS)
+                first_word = re.split(r"[\s_-]", key, maxsplit=1)[0]
+                suggestion = nearest(key, _IMPORT_COLUMNS) or nearest(first_word,
+                                                                       _IMPORT_COLUMNS)
                 shown = clean_text(label, multiline=False)[0]
                 hint = (f'; did you mean "{suggestion}"?' if suggestion is not None
                         else f"; the columns are {', '.join(_IMPORT_COLUMNS)}")

@@ -200,9 +200,10 @@ def test_formulas_typed_into_a_sheet_are_kept_as_text() -> None:
 
 
 def test_unknown_column_suggests_the_nearest() -> None:
-    assert problems("title,Owner,due date\nx,y,z\n") == [
+    assert problems("title,Owner,due date,Notes\nx,y,z\n") == [
         'plan.csv: row 1, column B: unknown column "Owner"; did you mean "owners"?',
-        'plan.csv: row 1, column C: unknown column "due date"; the columns are title, detail,'
+        'plan.csv: row 1, column C: unknown column "due date"; did you mean "due"?',
+        'plan.csv: row 1, column D: unknown column "Notes"; the columns are title, detail,'
         " phase, owners, status, start, due, tags, countries, depends_on, id",
     ]
 
