@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from .app import RoadmapApp
     from .model import Roadmap
 
@@ -31,23 +33,57 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line and exits 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n"
-                  f"Try '{PROG} --help' for more information.\n")
+        # The message quotes what was typed: a file name may hold escape sequences.
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {_shown(message)} (see '{self.prog}"
+                  " --help')\n")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """argparse ignores a failed write; ``--help > /dev/full`` must fail, not exit 0."""
+        if message and file is sys.stdout:
+            file.write(message)
+        else:
+            super()._print_message(message, file)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args and args[0] in SUBCOMMANDS:
-            return _run_subcommand(args)
-        return _run_open(args)
+        try:
+            if args and args[0] in SUBCOMMANDS:
+                return _run_subcommand(args)
+            return _run_open(args)
+        finally:
+            sys.stdout.flush()  # here, so that a full disk is reported, not ignored at exit
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (`roadmap-tui export x | head`): not an error.
+        _drop_stdout()
         sys.stderr.close()
         return EXIT_OK
+    except UnicodeEncodeError as error:
+        _drop_stdout()
+        return _fail(f"cannot write the output: standard output's encoding ({error.encoding}) "
+                     f"cannot show {error.object[error.start:error.start + 1]!r}; use a UTF-8 "
+                     "locale or PYTHONIOENCODING=utf-8")
+    except OSError as error:
+        # Standard output is a full disk (/dev/full), a closed descriptor...: every
+        # file error of a command is reported inside it, so this is the output's.
+        _drop_stdout()
+        return _fail(f"cannot write the output: {error.strerror or error}")
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush at exit
+    cannot fail a second time and print a traceback."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 def _top_parser() -> _Parser:
@@ -145,21 +181,47 @@ def _run_open(args: list[str]) -> int:
     if options.read_only and options.file is None:
         _top_parser().error("--read-only needs a FILE")
     if options.file is not None and options.file.is_dir():
-        return _fail(f"{options.file}: is a folder, not a roadmap file")
+        return _fail(f"{_shown(options.file)}: is a folder, not a roadmap file")
+    if options.file is not None:
+        _refuse_a_misspelt_command(options.file)
     from .app import RoadmapApp
 
     return _run_app(RoadmapApp(options.file, read_only=options.read_only))
 
 
+def _refuse_a_misspelt_command(path: Path) -> None:
+    """``roadmap-tui exprot x.toml`` is a typo, not a new roadmap called "exprot"."""
+    word = str(path)
+    if path.suffix or "/" in word or path.exists():
+        return
+    from .model.validate import nearest
+
+    command = nearest(word, SUBCOMMANDS)
+    if command is not None:
+        _top_parser().error(f"unknown command '{word}'; did you mean '{command}'? "
+                            f"(to open a roadmap file named {word}, use ./{word})")
+
+
+def has_terminal() -> bool:
+    """Whether the full-screen app can run: it reads keys from stdin and draws on stdout."""
+    return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def _run_app(app: RoadmapApp) -> int:
     """Run the app; when it ended before a save (an error, a signal), say where the work is."""
+    if not has_terminal():
+        # A script or a pipe that reached here gave a word the command does not
+        # know: drawing a full-screen app into a pipe would hang it instead.
+        _top_parser().error("the app needs a terminal (standard input and output are not "
+                            "one); in scripts use check, export or another command")
     app.run()
     if app.return_code:
         if app.crash_recovery is not None:
             path = app.document.path
-            again = f"{PROG} {path}" if path is not None else f"{PROG} with no file"
+            again = f"{PROG} {_shown(path)}" if path is not None else f"{PROG} with no file"
             print(f"{PROG} stopped before your changes were saved. They are kept in "
-                  f"{app.crash_recovery}; start {again} to restore them.", file=sys.stderr)
+                  f"{_shown(app.crash_recovery)}; start {again} to restore them.",
+                  file=sys.stderr)
         return app.return_code
     return EXIT_OK
 
@@ -168,7 +230,7 @@ def _print_folders() -> int:
     from . import paths
 
     for label, path in paths.folders():
-        print(f"{label + ':':<17} {path}")
+        print(f"{label + ':':<17} {_shown(path)}")
     print(f"{'lock files:':<17} beside each roadmap being edited, as .NAME.lock")
     return EXIT_OK
 
@@ -207,16 +269,20 @@ def _run_new(path: Path, title: str | None, group: str) -> int:
     from .model.operations import RoadmapEditError, new_roadmap, title_from_file_name
     from .storage import RoadmapFileError, save
 
+    if not path.suffix and path.name not in ("", ".", ".."):
+        path = path.with_name(path.name + ".toml")  # a roadmap file is a .toml file
     if path.exists() or path.is_symlink():
-        return _fail(f"{path}: already exists; not overwriting it")
+        return _fail(f"{_shown(path)}: already exists; not overwriting it")
     if title is None:
         title = title_from_file_name(path.stem)
     try:
-        roadmap = new_roadmap(title, group=group, created=datetime.now().astimezone())
+        roadmap = new_roadmap(title, group=group,
+                              created=datetime.now().astimezone().replace(microsecond=0))
         save(roadmap, path)
     except (RoadmapEditError, RoadmapFileError) as error:
-        return _fail(f"{path}: {error}" if isinstance(error, RoadmapEditError) else str(error))
-    print(f"{path}: created ({', '.join(p.name for p in roadmap.phases)})")
+        return _fail(f"{_shown(path)}: {error}" if isinstance(error, RoadmapEditError)
+                     else str(error))
+    print(f"{_shown(path)}: created ({', '.join(p.name for p in roadmap.phases)})")
     return EXIT_OK
 
 
@@ -229,34 +295,50 @@ def _run_check(paths: Sequence[Path]) -> int:
             status = EXIT_FAILED
         else:
             count = len(roadmap.signposts)
-            print(f"{path}: ok ({count} signposts)")  # SPEC's wording, even for 1
+            print(f"{_shown(path)}: ok ({count} signposts)")  # SPEC's wording, even for 1
     return status
 
 
 def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | None) -> int:
-    roadmap = _load_or_report(path)
-    if roadmap is None:
-        return EXIT_FAILED
-
     from .storage import exchange
 
     to_stdout = output is None or str(output) == "-"
-    if fmt is None and not to_stdout and output is not None:
-        fmt = exchange.format_for_path(output)
+    if fmt is None and output is not None and not to_stdout and output.suffix:
+        fmt = exchange.format_for_path(output) or _summary_format_for(output)
+        if fmt is None:
+            _print_error(f"export: error: cannot tell the format from"
+                         f" \"{_shown(output.suffix)}\"; give -f {'|'.join(EXPORT_FORMATS)},"
+                         f" or name OUT with one of {' '.join(_export_suffixes())}")
+            return EXIT_USAGE
+    roadmap = _load_or_report(path)
+    if roadmap is None:
+        return EXIT_FAILED
+    if output is not None and not to_stdout:
+        refused = _refused_output(output)
+        if refused:
+            return _fail(refused)
     if fmt in exchange.FORMATS:
+        # The data formats need no Rich: exporting them stays as light as check.
         return _run_export_data(roadmap, fmt, None if to_stdout else output)
-    from .export import format_for_path
-
     if fmt is None:
-        suffix_format = None if to_stdout or output is None else format_for_path(output)
-        if suffix_format is not None:
-            fmt = suffix_format
-        else:
-            fmt = "ansi" if to_stdout and sys.stdout.isatty() else "text"
+        fmt = "ansi" if to_stdout and sys.stdout.isatty() else "text"
     if width is None:
         width = _terminal_width() if to_stdout and sys.stdout.isatty() else DEFAULT_EXPORT_WIDTH
     text = _render_with_progress(roadmap, fmt, width, to_terminal=to_stdout)
     return _emit(text, None if to_stdout else output, f"{fmt}, {width} columns")
+
+
+def _summary_format_for(output: Path) -> str | None:
+    from .export import format_for_path
+
+    return format_for_path(output)
+
+
+def _export_suffixes() -> list[str]:
+    from .export import SUFFIXES
+    from .storage import exchange
+
+    return [*SUFFIXES, *exchange.SUFFIXES]
 
 
 def _emit(text: str, output: Path | None, what: str) -> int:
@@ -270,10 +352,10 @@ def _emit(text: str, output: Path | None, what: str) -> int:
     from .storage.files import write_text_atomically
 
     try:
-        write_text_atomically(output, text)
+        write_text_atomically(output, text, follow_symlinks=False)
     except RoadmapFileError as error:
         return _fail(str(error))
-    print(f"{output}: written ({what})", file=sys.stderr)
+    print(f"{_shown(output)}: written ({what})", file=sys.stderr)
     return EXIT_OK
 
 
@@ -296,7 +378,8 @@ def _run_import(source: Path, path: Path, title: str | None) -> int:
     from .storage.csv_table import import_csv
 
     try:
-        imported = import_csv(source, path, created=datetime.now().astimezone(),
+        imported = import_csv(source, path,
+                              created=datetime.now().astimezone().replace(microsecond=0),
                               title=title_from_file_name(path.stem) if title is None else title)
     except RoadmapFileError as error:
         for problem in error.problems:
@@ -305,9 +388,25 @@ def _run_import(source: Path, path: Path, title: str | None) -> int:
     for warning in imported.warnings:
         _print_error(f"warning: {warning}")
     roadmap = imported.roadmap
-    print(f"{path}: created from {source} ({len(roadmap.signposts)} signposts, "
+    print(f"{_shown(path)}: created from {_shown(source)} ({len(roadmap.signposts)} signposts, "
           f"{len(roadmap.phases)} phases, {len(roadmap.owners)} owners)")
     return EXIT_OK
+
+
+def _refused_output(output: Path) -> str:
+    """Why an export must not write to ``output``, or "": never through a symlink, never
+    over a roadmap (``-o plan.toml`` would replace the roadmap with its summary)."""
+    from .storage import RoadmapFileError
+    from .storage.files import is_roadmap_file, refuse_symlink
+
+    try:
+        refuse_symlink(output, "not written")
+    except RoadmapFileError as error:
+        return str(error)
+    if is_roadmap_file(output):
+        return (f"{_shown(output)}: not written: it is a roadmap file, and an export never "
+                "replaces one; choose another name")
+    return ""
 
 
 def _render_with_progress(roadmap: Roadmap, fmt: str, width: int, *, to_terminal: bool) -> str:
@@ -359,7 +458,14 @@ def _fail(message: str) -> int:
 
 
 def _print_error(message: str, stream: TextIO | None = None) -> None:
-    print(f"{PROG}: {message}", file=stream or sys.stderr)
+    print(f"{PROG}: {_shown(message, keep_newlines=True)}", file=stream or sys.stderr)
+
+
+def _shown(name: object, *, keep_newlines: bool = False) -> str:
+    """A path or name made safe to print: the one cleaning function the app uses too."""
+    from .model.text import shown_name
+
+    return shown_name(name, keep_newlines=keep_newlines)
 
 
 def _version() -> str:

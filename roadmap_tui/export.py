@@ -33,7 +33,7 @@ from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 from .export_markdown import markdown
 from .model.roadmap import Roadmap
 from .summary import summary
-from .summary_style import safe
+from .summary_style import safe, shortened
 
 FORMATS = ("text", "ansi", "html", "svg", "md")
 """Every format :func:`render` knows, in the order the command line lists them."""
@@ -103,7 +103,7 @@ def render(roadmap: Roadmap, fmt: str, *, width: int = 100, today: date | None =
     if fmt == "text":
         text = console.export_text(styles=False)
         return "".join(line.rstrip() + "\n" for line in text.splitlines())
-    title = safe(roadmap.title) or "Roadmap"
+    title = safe(shortened(roadmap.title)) or "Roadmap"
     if fmt == "html":
         page = _HTML_PAGE.format(title=html.escape(title).replace("{", "{{").replace("}", "}}"))
         output = console.export_html(inline_styles=True, code_format=page,

@@ -15,12 +15,15 @@ from typing import Any
 
 import tomli_w
 
-from .storage.files import write_text_atomically
+from .model.text import shown_name
+from .storage.errors import RoadmapFileError
+from .storage.files import read_bytes, write_text_atomically
 
 DEFAULT_TIMER_MINUTES = 45
 MAX_TIMER_MINUTES = 24 * 60
 MAX_RECENT_FILES = 10
 DEFAULT_THEME = "textual-dark"
+SETTINGS_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,9 @@ class Settings:
     theme: str = DEFAULT_THEME
     timer_minutes: int = DEFAULT_TIMER_MINUTES
     recent_files: tuple[str, ...] = field(default=())
+    keys: tuple[tuple[str, str], ...] = ()
+    """``[keys]``: binding id -> key names, as the user remapped them (the app checks
+    the ids, since only it knows its commands)."""
 
     def with_recent(self, path: Path) -> Settings:
         """The settings with ``path`` first among the recent files."""
@@ -38,27 +44,34 @@ class Settings:
 
 def read_settings(path: Path) -> tuple[Settings, list[str]]:
     """The settings in ``path`` (defaults where missing or wrong) and what was wrong."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return Settings(), []
-    except (OSError, UnicodeDecodeError) as error:
-        return Settings(), [f"{path}: cannot read the settings ({error}); using defaults"]
+    try:
+        # Read as a stranger's file would be: a FIFO or a device in its place must not
+        # hang or flood the app at start.
+        text = read_bytes(path, SETTINGS_BYTES).decode("utf-8")
+    except (RoadmapFileError, UnicodeDecodeError) as error:
+        reason = str(error).rpartition(": ")[2]
+        return Settings(), [f"{shown_name(path)}: cannot read the settings ({reason}); "
+                            "using defaults"]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return Settings(), [f"{path}: not valid TOML ({error}); using defaults"]
+        return Settings(), [f"{shown_name(path)}: not valid TOML ({error}); using defaults"]
     return _from_table(path, data)
 
 
 def write_settings(path: Path, settings: Settings) -> None:
     """Save the settings; raises RoadmapFileError with a readable message on failure."""
-    text = tomli_w.dumps({
+    table: dict[str, Any] = {
         "theme": settings.theme,
         "timer_minutes": settings.timer_minutes,
         "recent_files": list(settings.recent_files),
-    })
-    write_text_atomically(path, text, create_parents=True)
+    }
+    if settings.keys:
+        table["keys"] = dict(settings.keys)
+    text = tomli_w.dumps(table)
+    write_text_atomically(path, text, create_parents=True, private=True)
 
 
 def _from_table(path: Path, data: dict[str, Any]) -> tuple[Settings, list[str]]:
@@ -68,12 +81,13 @@ def _from_table(path: Path, data: dict[str, Any]) -> tuple[Settings, list[str]]:
     if isinstance(theme, str) and theme.strip():
         settings = replace(settings, theme=theme.strip())
     else:
-        problems.append(f"{path}: theme should be a theme's name; using {settings.theme}")
+        problems.append(f"{shown_name(path)}: theme should be a theme's name; "
+                        f"using {settings.theme}")
     minutes = data.get("timer_minutes", settings.timer_minutes)
     if type(minutes) is int and 1 <= minutes <= MAX_TIMER_MINUTES:
         settings = replace(settings, timer_minutes=minutes)
     else:
-        problems.append(f"{path}: timer_minutes should be a whole number from 1 to "
+        problems.append(f"{shown_name(path)}: timer_minutes should be a whole number from 1 to "
                         f"{MAX_TIMER_MINUTES}; using {settings.timer_minutes}")
     recent = data.get("recent_files", [])
     if isinstance(recent, list) and all(isinstance(f, str) for f in recent):
@@ -81,7 +95,16 @@ def _from_table(path: Path, data: dict[str, Any]) -> tuple[Settings, list[str]]:
             f for f in recent if f and "\x00" not in f and os.path.isabs(f)
         )[:MAX_RECENT_FILES])
     else:
-        problems.append(f"{path}: recent_files should be a list of paths; ignored")
-    for key in sorted(set(data) - {"theme", "timer_minutes", "recent_files"}):
+        problems.append(f"{shown_name(path)}: recent_files should be a list of paths; ignored")
+    keys = data.get("keys", {})
+    if isinstance(keys, dict):
+        settings = replace(settings, keys=tuple(
+            (name, value) for name, value in keys.items() if isinstance(value, str)))
+        problems.extend(f"{shown_name(path)}: [keys] {shown_name(name)} should be key names"
+                        " in quotes; ignored"
+                        for name, value in keys.items() if not isinstance(value, str))
+    else:
+        problems.append(f"{shown_name(path)}: keys should be a table ([keys]); ignored")
+    for key in sorted(set(data) - {"theme", "timer_minutes", "recent_files", "keys"}):
         problems.append(f'{path}: unknown setting "{key}" ignored')
     return settings, problems

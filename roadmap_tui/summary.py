@@ -22,7 +22,7 @@ no bidi reordering anyway.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from rich import box
@@ -271,7 +271,7 @@ class Summary:
             if not group.known:
                 who.append("\nnot one of the roadmap's owners", NOTE)
             rows.append((who, self._owned(group.signposts)))
-        yield _labelled_rows(rows, wide, wrap_labels=True)
+        yield from _labelled_rows(rows, wide, wrap_labels=True)
 
     def _owned(self, signposts: tuple[Numbered, ...]) -> Text:
         if not signposts:
@@ -305,7 +305,7 @@ class Summary:
                     items.append("\n")
                 items.append_text(self._gap_item(item, width))
             rows.append((heading, items))
-        yield _labelled_rows(rows, wide, wrap_labels=False)
+        yield from _labelled_rows(rows, wide, wrap_labels=False)
 
     def _gap_item(self, item: GapItem, width: int) -> Text:
         line = Text.assemble((f"{item.position:>{width}} ", POSITION),
@@ -328,27 +328,36 @@ def _section(title: str, count: int | None = None) -> Rule:
     return Rule(heading, align="left", style=RULE, characters="─")
 
 
-def _labelled_rows(rows: list[tuple[Text, Text]], wide: bool, *, wrap_labels: bool) -> Padding:
+ROWS_PER_PART = 100
+"""Owners or gaps drawn as one piece: a present view can stop between pieces."""
+
+
+def _labelled_rows(rows: list[tuple[Text, Text]], wide: bool, *,
+                   wrap_labels: bool) -> Iterator[Padding]:
     """Label beside content when wide, content indented under its label when narrow.
 
     The owners and the gaps sections share this layout; a blank row separates
     entries. ``wrap_labels`` folds long labels in the wide layout; otherwise
-    they keep to one line.
+    they keep to one line. The rows come in pieces of ROWS_PER_PART: the
+    columns' widths depend on the width alone (ratios; or one column filling
+    it), so the pieces line up as one table would, and a renderer that draws
+    piece by piece (the app's present view) can be interrupted between them.
     """
-    table = Table.grid(padding=(0, 3) if wide else (0, 1), expand=True)
-    if wrap_labels:
-        table.add_column(ratio=2 if wide else None, overflow="fold")
-    else:
-        table.add_column(ratio=2 if wide else None, no_wrap=not wide)
-    if wide:
-        table.add_column(ratio=5, overflow="fold")
-    for label, content in rows:
-        if wide:
-            table.add_row(label, content)
+    for start in range(0, len(rows), ROWS_PER_PART):
+        table = Table.grid(padding=(0, 3) if wide else (0, 1), expand=True)
+        if wrap_labels:
+            table.add_column(ratio=2 if wide else None, overflow="fold")
         else:
-            table.add_row(Group(label, _indent(content, 2)))
-        table.add_row()
-    return _indent(table)
+            table.add_column(ratio=2 if wide else None, no_wrap=not wide)
+        if wide:
+            table.add_column(ratio=5, overflow="fold")
+        for label, content in rows[start:start + ROWS_PER_PART]:
+            if wide:
+                table.add_row(label, content)
+            else:
+                table.add_row(Group(label, _indent(content, 2)))
+            table.add_row()
+        yield _indent(table)
 
 
 def _indent(renderable: RenderableType, columns: int = 1) -> Padding:

@@ -20,7 +20,7 @@ import unicodedata
 from rich.style import Style
 from rich.text import Text
 
-from .model.roadmap import Status
+from .model.roadmap import STATUS_MARKS, Status
 from .model.text import REPLACEMENT, UNSAFE_CHARACTERS
 
 FIRST_STRONG_ISOLATE = "\u2068"
@@ -38,15 +38,6 @@ _MAYBE_RTL = re.compile(
     "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 
-STATUS_MARKS: dict[Status, str] = {
-    Status.IDEA: "◇",
-    Status.PLANNED: "○",
-    Status.ACTIVE: "◐",
-    Status.BLOCKED: "⊘",
-    Status.DONE: "✓",
-    Status.DROPPED: "✕",
-}
-"""One symbol per status, each distinct in shape, for the timeline and narrow layouts."""
 
 STATUS_STYLES: dict[Status, Style] = {
     Status.IDEA: Style(color="magenta"),
@@ -96,9 +87,22 @@ def isolate_rtl(text: str) -> str:
     return text
 
 
+SHOWN_CHARACTERS = 4000
+"""The most of one value the summary shows. A summary is read, and Rich's layout of a
+single huge text grows faster than its length (a 2 MB title took 10 s, 4 MB 26 s):
+cut here, the summary's cost stays linear in the roadmap's size."""
+
+
+def shortened(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """``text``, or its first ``limit`` characters and how many more there are."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+
+
 def plain(text: str, *, isolate: bool = False, multiline: bool = False) -> str:
-    """User text made safe, and isolated when asked and when it needs it."""
-    cleaned = safe(text, multiline=multiline)
+    """User text made safe (and shortened), and isolated when asked and when it needs it."""
+    cleaned = safe(shortened(text), multiline=multiline)
     return isolate_rtl(cleaned) if isolate else cleaned
 
 

@@ -9,17 +9,22 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from .. import paths
 from ..model import Roadmap
+from ..model.text import shown_name
+from ..session.document import Document
 from ..settings import Settings, read_settings, write_settings
 from ..storage import RoadmapFileError
 from ..storage.recovery import left_behind
 from .commands import RoadmapCommands
-from .document import Document
+from .keys import checked_keymap
+from .ordered_keys import dispatch_in_order
 from .screens.main import MainScreen
 
 HIGH_CONTRAST = Theme(
@@ -60,8 +65,11 @@ class RoadmapApp(App[None]):
         self.crash_recovery: Path | None = None
         """Where unsaved work went when the app stopped on an unexpected error or signal."""
         self.settings, self._problems = read_settings(paths.settings_file())
+        self.keymap, key_problems = checked_keymap(dict(self.settings.keys))
+        self._problems.extend(f"{paths.settings_file()}: {problem}" for problem in key_problems)
+        self.set_keymap(self.keymap)
         self._main = MainScreen(self._open(path, read_only, roadmap),
-                                timer_minutes=self.settings.timer_minutes)
+                                timer_minutes=self.settings.timer_minutes, keymap=self.keymap)
 
     def _open(self, path: Path | None, read_only: bool, roadmap: Roadmap | None) -> Document:
         if roadmap is not None:
@@ -73,7 +81,8 @@ class RoadmapApp(App[None]):
         except RoadmapFileError as error:
             left = left_behind(paths.recovery_folder(), paths.file_key(Path(path)))
             earlier = (f" Unsaved work on it from an earlier session is kept in "
-                       f"{left[0].file}: open that file to get it back." if left else "")
+                       f"{shown_name(left[0].file)}: open that file to get it back."
+                       if left else "")
             self._problems.append(f"{error}\nStarted an untitled roadmap instead; "
                                   f"the file was not touched.{earlier}")
             document = Document.untitled()
@@ -107,6 +116,28 @@ class RoadmapApp(App[None]):
             loop = asyncio.get_running_loop()
             for stop in STOP_SIGNALS:
                 loop.add_signal_handler(stop, self._stopped_by, stop)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notice passes the one cleaning function: a path or a host in it, whatever
+        it holds, cannot act on the terminal (a last pass; names are cleaned before)."""
+        super().notify(shown_name(message, keep_newlines=True), title=shown_name(title),
+                       severity=severity, timeout=timeout, markup=markup)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys not taken by a priority binding are handled one after another, whole
+        (see ordered_keys.py): Textual alone lets keys read together race each other."""
+        if (isinstance(event, events.Key) and not event.is_forwarded
+                and self._screen_stack and self.screen.maximized is None):
+            if not self.app_focus:
+                self.app_focus = True
+            if not await self._check_bindings(event.key, priority=True):
+                await dispatch_in_order(self, event)
+            return
+        if isinstance(event, events.Paste) and not event.is_forwarded and self._screen_stack:
+            await dispatch_in_order(self, event)
+            return
+        await super().on_event(event)
 
     def today(self) -> date:
         """The day the timeline marks and past-due dates count from (tests pin it)."""

@@ -16,34 +16,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from ..model.text import shown
+from .keys import palette_entries
 
 if TYPE_CHECKING:
     from .screens.main import MainScreen
-
-ACTIONS: tuple[tuple[str, str, str], ...] = (
-    ("Save", "save", "write the roadmap to its file (ctrl+s)"),
-    ("Save as", "save_as", "write the roadmap to another file"),
-    ("Open", "open", "open another roadmap (ctrl+o)"),
-    ("Earlier versions", "versions", "local history: restore a version an earlier save replaced"),
-    ("Edit roadmap details", "edit_roadmap", "title, group, event, question, facilitator"),
-    ("Add signpost", "quick_add", "focus the capture line (a)"),
-    ("Delete signpost", "delete_signpost", "delete the selected signpost (delete)"),
-    ("Undo", "undo", "undo the last change (ctrl+z)"),
-    ("Redo", "redo", "redo what was undone (ctrl+y)"),
-    ("Filter signposts", "filter", "words @owner #phase +tag status: country: (/)"),
-    ("Present", "present", "the summary, full screen (p)"),
-    ("Export summary", "export", "text, ansi, html, svg or md (e)"),
-    ("Start or pause timer", "timer", "the session countdown (t)"),
-    ("Set timer length", "set_timer", "minutes for the session timer"),
-    ("Reset timer", "reset_timer", "back to the full length, paused"),
-    ("Show editor", "side('editor')", "the selected signpost's fields (1)"),
-    ("Show owners", "side('owners')", "owners: add, rename, delete (2)"),
-    ("Show timeline", "side('timeline')", "phases as columns and dated bars (3)"),
-    ("Toggle side pane", "toggle_side", "a wider signpost list (z)"),
-    ("Key map", "help", "every key (?)"),
-    ("Quit", "quit", "asks first when there are unsaved changes (q)"),
-)
-
 
 class RoadmapCommands(Provider):
     """Actions, signposts and owners of the roadmap on the main screen."""
@@ -55,7 +31,7 @@ class RoadmapCommands(Provider):
 
     def _actions(self, main: MainScreen) -> list[tuple[str, Callable[[], object], str]]:
         return [(name, partial(main.run_action, action), help_text)
-                for name, action, help_text in ACTIONS]
+                for name, action, help_text in palette_entries(main.keymap)]
 
     def _jumps(self, main: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
         """Built while searching, never all at once: a roadmap can hold 10,000 signposts."""

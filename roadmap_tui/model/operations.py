@@ -24,7 +24,7 @@ from .roadmap import (
     Signpost,
     Status,
 )
-from .text import has_unsafe_characters
+from .text import REPLACEMENT, has_unsafe_characters, shown
 from .validate import MULTILINE_FIELDS, SIGNPOST_ID, dependency_cycle_problems
 
 _NUMBERED_ID = re.compile(r"s(\d+)")
@@ -49,9 +49,14 @@ class RoadmapEditError(ValueError):
 UNTITLED = "Untitled roadmap"
 
 
+_UNDECODABLE = re.compile("[\ud800-\udfff]")
+
+
 def title_from_file_name(stem: str) -> str:
     """A title for a new roadmap from its file's name: ``trauma_informed-care`` reads
-    "Trauma informed care"."""
+    "Trauma informed care". Characters a title may not hold (controls, bidi overrides,
+    bytes that are not UTF-8) become U+FFFD, as they would on load."""
+    stem = _UNDECODABLE.sub(REPLACEMENT, shown(stem))
     words = stem.replace("_", " ").replace("-", " ").split()
     return " ".join(words).capitalize() if words else UNTITLED
 

@@ -22,6 +22,20 @@ class Status(StrEnum):
     DROPPED = "dropped"
 
 
+STATUS_MARKS: dict[Status, str] = {
+    Status.IDEA: "\u25c7",      # ◇
+    Status.PLANNED: "\u25cb",   # ○
+    Status.ACTIVE: "\u25d0",    # ◐
+    Status.BLOCKED: "\u2298",   # ⊘
+    Status.DONE: "\u2713",      # ✓
+    Status.DROPPED: "\u2715",   # ✕
+}
+"""One symbol per status, each distinct in shape, so a status reads without colour: the
+same in the list, the timeline, the summary and every export."""
+
+FORMAT_VERSION = 1
+"""The file format this version reads and writes (``format = 1``)."""
+
 DEFAULT_STATUS = Status.PLANNED
 DEFAULT_PHASE_NAMES = ("Now", "Next", "Later")
 _SIGNPOST_SEQUENCES = ("owners", "tags", "countries", "depends_on", "comments")
@@ -118,6 +132,11 @@ class Roadmap:
             value = getattr(self, name)
             if type(value) is not tuple:
                 object.__setattr__(self, name, tuple(value))
+
+    @property
+    def format(self) -> int:
+        """The file's ``format`` key: a roadmap value is always written as this format."""
+        return FORMAT_VERSION
 
     def phase_named(self, name: str) -> Phase | None:
         """The phase a reference names, matched case-insensitively."""

@@ -1,15 +1,17 @@
-"""The signpost filter: ``text @owner #phase +tag status:active country:KH``, all combined.
+"""The signpost filter: ``text @owner #phase +tag status:active country:cambodia``, all combined.
 
 Every term narrows the list (they are ANDed). Words match anywhere in a
 signpost's title or detail; the prefixed terms match the start of one of the
 signpost's owners, its phase, a tag, its status or a country, case-insensitively,
-with ``_`` standing for a space as in the capture line.
+with ``_`` standing for a space as in the capture line. ``country:`` also
+matches a signpost whose owner is based in that country (the owner's country
+as the roadmap given to ``parse_filter`` has it).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .roadmap import Roadmap, Signpost
@@ -41,20 +43,23 @@ class SignpostFilter:
         return [i for i, s in enumerate(roadmap.signposts) if self.matches(s)]
 
 
-def parse_filter(query: str) -> SignpostFilter:
+def parse_filter(query: str, roadmap: Roadmap | None = None) -> SignpostFilter:
     """Read a filter; every input is valid (an odd term simply matches as text)."""
-    tests = [_test(term) for term in _TERM.findall(query)]
+    based = {} if roadmap is None else {o.name.casefold(): _key(o.country)
+                                        for o in roadmap.owners if o.country}
+    tests = [_test(term, based) for term in _TERM.findall(query)]
     return SignpostFilter(query, tuple(t for t in tests if t is not None))
 
 
-def _test(term: str) -> Test | None:
+def _test(term: str, based: Mapping[str, str]) -> Test | None:
     lowered = term.casefold()
     for prefix in _FIELD_PREFIXES:
         if lowered.startswith(prefix) and len(term) > len(prefix):
             value = _key(term[len(prefix):])
             if prefix == "status:":
                 return lambda s: s.status.value.startswith(value)
-            return lambda s: _any_starts(s.countries, value)
+            return lambda s: _any_starts(s.countries, value) or any(
+                based.get(o.casefold(), "").startswith(value) for o in s.owners)
     if term[0] in "@#+" and len(term) > 1:
         value = _key(term[1:])
         if term[0] == "@":

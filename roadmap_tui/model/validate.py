@@ -19,6 +19,7 @@ from .text import (
     UNSAFE_IN_ONE_LINE_TEXT,
     has_unsafe_characters,
     is_one_line,
+    quoted,
 )
 
 SIGNPOST_ID = re.compile(r"[A-Za-z0-9._/-]{1,64}")
@@ -55,7 +56,7 @@ def validate(roadmap: Roadmap, *, characters_checked: bool = False) -> list[Prob
     for index, signpost in enumerate(roadmap.signposts):
         if signpost.id in ids:
             problems.append(
-                Problem(("signposts", index, "id"), f'duplicate id "{signpost.id}"')
+                Problem(("signposts", index, "id"), f'duplicate id {quoted(signpost.id)}')
             )
         else:
             ids[signpost.id] = index
@@ -122,7 +123,7 @@ def _signpost_problems_in_detail(
     if not SIGNPOST_ID.fullmatch(signpost.id):
         yield Problem(
             (*where, "id"),
-            f'id "{signpost.id}" must be 1-64 characters of letters, digits and . _ / -',
+            f'id {quoted(signpost.id)} must be 1-64 characters of letters, digits and . _ / -',
         )
     yield from _text_problems(where, "title", signpost.title, required=True)
     yield from _text_problems(where, "detail", signpost.detail)
@@ -132,16 +133,17 @@ def _signpost_problems_in_detail(
         if owner.casefold() not in owner_names:
             yield _unknown_reference(where, "owners", "owner", owner, owner_names.values())
     if not isinstance(signpost.status, Status):
-        yield Problem((*where, "status"), f'unknown status "{signpost.status}"')
+        yield Problem((*where, "status"), f'unknown status {quoted(str(signpost.status))}')
     yield from _date_range_problems(where, signpost.start, "start", signpost.due, "due")
     for key, values in (("tags", signpost.tags), ("countries", signpost.countries)):
         for value in values:
             yield from _text_problems(where, key, value, required=True)
     for dependency in signpost.depends_on:
         if dependency == signpost.id:
-            yield Problem((*where, "depends_on"), f'"{signpost.id}" cannot depend on itself')
+            yield Problem((*where, "depends_on"), f'{quoted(signpost.id)} cannot depend on itself')
         elif dependency not in ids:
-            yield _unknown_reference(where, "depends_on", "signpost id", dependency, ids)
+            others = (other for other in ids if other != signpost.id)
+            yield _unknown_reference(where, "depends_on", "signpost id", dependency, others)
     yield from _text_problems(where, "group", signpost.group)
     yield from _text_problems(where, "origin", signpost.origin)
     for number, comment in enumerate(signpost.comments):
@@ -221,8 +223,8 @@ def _named_items_problems(
         if key in seen:
             yield Problem(
                 (*where, "name"),
-                f'duplicate name "{item.name}" (names are matched ignoring case;'
-                f' "{seen[key]}" comes first)',
+                f'duplicate name {quoted(item.name)} (names are matched ignoring case;'
+                f' {quoted(seen[key])} comes first)',
             )
         else:
             seen[key] = item.name
@@ -267,9 +269,9 @@ def _unknown_reference(
     where: Location, key: str, kind: str, value: str, valid: Iterable[str]
 ) -> Problem:
     suggestion = nearest(value, valid)
-    message = f'unknown {kind} "{value}"'
+    message = f'unknown {kind} {quoted(value)}'
     if suggestion is not None:
-        message += f'; did you mean "{suggestion}"?'
+        message += f'; did you mean {quoted(suggestion)}?'
     return Problem((*where, key), message, suggestion)
 
 

@@ -21,16 +21,24 @@ from typing import Any
 
 import tomli_w
 
-from ..model.roadmap import DEBRIEF_LISTS, Comment, Owner, Phase, Roadmap, Signpost, Status
+from ..model.roadmap import (
+    DEBRIEF_LISTS,
+    FORMAT_VERSION,
+    Comment,
+    Owner,
+    Phase,
+    Roadmap,
+    Signpost,
+    Status,
+)
 from ..model.text import (
     UNSAFE_IN_MULTILINE_TEXT,
     UNSAFE_IN_ONE_LINE_TEXT,
     clean_text,
+    quoted,
     repair_note,
 )
 from ..model.validate import Location, Problem, nearest
-
-FORMAT_VERSION = 1
 
 TOP_LEVEL_KEYS = ("format", "roadmap", "phases", "owners", "signposts")
 ROADMAP_KEYS = ("title", "group", "event", "question", "facilitator", "participants",
@@ -79,8 +87,14 @@ class _Decoder:
         return value
 
     def strings(self, where: Location, key: str, value: object) -> tuple[str, ...]:
-        if type(value) is not list or not all(type(item) is str for item in value):
+        if type(value) is not list:
             self._wrong_type(where, key, "a list of strings", value)
+            return ()
+        position = next((n for n, item in enumerate(value, 1) if type(item) is not str), 0)
+        if position:
+            self.problems.append(Problem(
+                (*where, key), f'"{key}" must be a list of strings; item {position} is'
+                               f" {_type_name(value[position - 1])}"))
             return ()
         if any(UNSAFE_IN_ONE_LINE_TEXT.search(item) for item in value):
             return tuple(self._repaired(where, key, item, multiline=False)
@@ -115,11 +129,11 @@ class _Decoder:
                 return Status(value)
             except ValueError:
                 pass
-            shown, _ = clean_text(value, multiline=False)
+            shown = quoted(value)
             suggestion = nearest(value, STATUS_NAMES)
-            message = f'unknown status "{shown}"; use one of {", ".join(STATUS_NAMES)}'
+            message = f'unknown status {shown}; use one of {", ".join(STATUS_NAMES)}'
             if suggestion is not None:
-                message = f'unknown status "{shown}"; did you mean "{suggestion}"?'
+                message = f'unknown status {shown}; did you mean "{suggestion}"?'
             self.problems.append(Problem((*where, key), message, suggestion))
         else:
             self._wrong_type(where, key, "a string", value)
@@ -154,9 +168,8 @@ class _Decoder:
         return values
 
     def _unknown_key(self, where: Location, key: str, known: Mapping[str, object]) -> None:
-        shown, _ = clean_text(key, multiline=False)
         suggestion = nearest(key, known)
-        message = f'unknown key "{shown}"'
+        message = f'unknown key {quoted(key)}'
         if suggestion is not None:
             message += f'; did you mean "{suggestion}"?'
         else:
@@ -172,12 +185,16 @@ class _Decoder:
         return []
 
     def roadmap(self, document: Mapping[str, Any]) -> Roadmap:
-        self.fields((), document, _TOP_LEVEL_READERS, ("roadmap",))
+        self.fields((), document, _TOP_LEVEL_READERS, ())
+        if "roadmap" not in document:
+            self.problems.append(Problem(("roadmap",), 'missing required key "roadmap" (the'
+                                         ' [roadmap] table, with at least title = "...")'))
         header = document.get("roadmap", {})
         if type(header) is not dict:
             self._wrong_type((), "roadmap", "a table ([roadmap])", header)
             header = {}
-        values = self.fields(("roadmap",), header, _ROADMAP_READERS, ("title",))
+        required = ("title",) if "roadmap" in document else ()
+        values = self.fields(("roadmap",), header, _ROADMAP_READERS, required)
         phases = tuple(
             Phase(**self.fields(("phases", index), table, _PHASE_READERS, ("name",))
                   | _placeholder_name(table))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..model.text import shown_name
+
 
 class RoadmapFileError(Exception):
     """A roadmap file that cannot be read or written.
@@ -22,11 +24,15 @@ class RoadmapFileError(Exception):
         line: int | None = None,
         problems: Sequence[str] = (),
     ) -> None:
+        # Whatever went into the message (a path, a name from the system), nothing in
+        # it may act on a terminal: a last pass, harmless where it was cleaned before.
+        message = shown_name(message, keep_newlines=True)
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
-        self.problems: tuple[str, ...] = tuple(problems) or (message,)
+        self.problems: tuple[str, ...] = (
+            tuple(shown_name(p, keep_newlines=True) for p in problems) or (message,))
 
     def __str__(self) -> str:
         return self.message

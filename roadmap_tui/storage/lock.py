@@ -4,14 +4,31 @@ The lock is advice between roadmap-tui instances, not enforcement: it is made
 with O_EXCL so two instances cannot both believe they took it, a lock left by
 a process that died on this machine is taken over, and one held elsewhere is
 reported so the person can choose to open read-only or anyway.
+
+A lock file sits in a folder others can write to (a shared drive, a git
+checkout), so it is read as a stranger's file: never through a symlink, never
+from a FIFO or a device, at most a few hundred bytes. A lock that cannot be
+read or is not a plain file means "held by someone": it is reported, never
+deleted. A process is known by its id and its start time, so a lock or a
+recovery copy whose id was reused by a later process (after a reboot, say)
+counts as left behind.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..model.text import shown_name
+from .errors import RoadmapFileError
+from .files import NAME_MAX, fitting_name, read_bytes
+
+LOCK_BYTES = 300
+"""A lock holds ``pid@host``: anything longer is not one of ours, and is not read."""
+SHOWN_HOST = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,18 +37,27 @@ class LockHolder:
 
     pid: int | None
     host: str
+    problem: str = ""
+    """Why the lock could not be read (a symlink, a FIFO, another user's): held all
+    the same, by someone this app cannot name."""
 
     def __str__(self) -> str:
+        if self.problem:
+            return f"someone this app cannot name: {self.problem}"
         if self.pid is None:
             return "an unknown process"
         here = self.host == this_host()
-        return f"process {self.pid} on {'this computer' if here else self.host}"
+        host = shown_name(self.host)
+        if len(host) > SHOWN_HOST:
+            host = host[: SHOWN_HOST - 1] + "\u2026"
+        return f"process {self.pid} on {'this computer' if here else host}"
 
 
 def lock_path(path: Path) -> Path:
-    """``plan.toml`` is locked by ``.plan.toml.lock`` in the same folder."""
+    """``plan.toml`` is locked by ``.plan.toml.lock`` in the same folder (a name too
+    long for that is shortened, with a digest of the whole, so it always fits)."""
     target = Path(os.path.realpath(path))
-    return target.with_name(f".{target.name}.lock")
+    return target.with_name(f".{fitting_name(target.name, NAME_MAX - len('..lock'))}.lock")
 
 
 def this_host() -> str:
@@ -66,29 +92,46 @@ class FileLock:
             if holder.pid == os.getpid() and holder.host == this_host():
                 self.owned = True  # this very process (the file opened again)
                 return None
-            if not _is_stale(holder):
+            if not self._is_stale(holder):
                 return holder
             with contextlib.suppress(FileNotFoundError, PermissionError):
                 os.unlink(self.file)
         return self.holder()
 
     def holder(self) -> LockHolder | None:
+        """Who the lock file names; None when there is no lock file."""
         try:
-            text = self.file.read_text(encoding="utf-8", errors="replace")[:300]
-        except FileNotFoundError:
-            return None
-        except OSError:
-            return LockHolder(None, "")
+            data = read_bytes(self.file, LOCK_BYTES, follow_symlinks=False)
+        except RoadmapFileError as error:
+            try:
+                info: os.stat_result | None = os.lstat(self.file)
+            except FileNotFoundError:
+                return None
+            except OSError:
+                info = None
+            if info is not None and stat.S_ISLNK(info.st_mode):
+                what = "is a symbolic link"
+            elif info is not None and not stat.S_ISREG(info.st_mode):
+                what = "is not a plain file"
+            elif info is not None and info.st_size > LOCK_BYTES:
+                what = "is too long to be a lock"
+            else:
+                what = f"cannot be read ({error.message.rpartition(': ')[2]})"
+            return LockHolder(None, "", problem=f"its lock file {shown_name(self.file)} "
+                              f"{what}")
+        text = data.decode("utf-8", errors="replace")
         pid_text, _, host = text.strip().partition("@")
-        return LockHolder(int(pid_text) if pid_text.isdigit() else None, host)
+        pid = int(pid_text) if pid_text.isdigit() and len(pid_text) < 10 else None
+        return LockHolder(pid, host)
 
     def release(self) -> None:
         """Remove the lock, only if it is still this process's."""
         if not self.owned:
             return
         self.owned = False
-        with contextlib.suppress(OSError):
-            if self.file.read_text(encoding="utf-8", errors="replace").strip() == self._mine:
+        with contextlib.suppress(OSError, RoadmapFileError):
+            data = read_bytes(self.file, LOCK_BYTES, follow_symlinks=False)
+            if data.decode("utf-8", errors="replace").strip() == self._mine:
                 os.unlink(self.file)
 
     def _create(self) -> bool:
@@ -96,23 +139,39 @@ class FileLock:
             descriptor = os.open(self.file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
             return False
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(self._mine + "\n")
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+                stream.write(self._mine + "\n")
+        except OSError:
+            # A full disk: an empty lock would stand for nobody; leave none.
+            with contextlib.suppress(OSError):
+                os.unlink(self.file)
+            raise
         return True
 
+    def _is_stale(self, holder: LockHolder) -> bool:
+        """A lock from a process on this host that no longer runs, or an empty one; a lock
+        that could not be read is never stale."""
+        if holder.problem:
+            return False
+        if holder.pid is None:
+            return holder.host == ""
+        if holder.host != this_host():
+            return False
+        try:
+            written: float | None = os.lstat(self.file).st_mtime
+        except OSError:
+            written = None
+        return not is_running(holder.pid, since=written)
 
-def _is_stale(holder: LockHolder) -> bool:
-    """A lock from a process on this host that no longer runs (or an unreadable one)."""
-    if holder.pid is None:
-        return holder.host == ""
-    return holder.host == this_host() and not is_running(holder.pid)
 
-
-def is_running(pid: int) -> bool:
+def is_running(pid: int, *, since: float | None = None) -> bool:
     """Whether a process with this id runs on this machine (another user's counts).
 
     A killed process whose parent has not collected it yet (a zombie) has ended:
-    its work is as left behind as if it were gone.
+    its work is as left behind as if it were gone. ``since`` is when the process
+    asked about was known to run (its lock or copy written then): a process with
+    that id started later is another one that reused the id.
     """
     try:
         os.kill(pid, 0)
@@ -120,9 +179,39 @@ def is_running(pid: int) -> bool:
         return False
     except PermissionError:
         pass  # another user's: alive unless a zombie
-    except OverflowError:
+    except (OverflowError, ValueError):
         return False
-    return not _is_zombie(pid)
+    if _is_zombie(pid):
+        return False
+    if since is not None:
+        started = process_started(pid)
+        if started is not None and started > since + START_TIME_SLACK:
+            return False
+    return True
+
+
+START_TIME_SLACK = 2.0
+"""Seconds: /proc gives a start time to the clock tick and the boot time to the second."""
+
+
+def process_started(pid: int) -> float | None:
+    """When a process started (seconds since the epoch), where the system says (Linux's
+    /proc); None elsewhere."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stream:
+            fields = stream.read().rpartition(b")")[2].split()
+        ticks = int(fields[19])  # the 22nd field: start time in clock ticks after boot
+        return _boot_time() + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _boot_time() -> float:
+    with open("/proc/stat", "rb") as stream:
+        for line in stream:
+            if line.startswith(b"btime "):
+                return float(line.split()[1])
+    raise ValueError("no boot time in /proc/stat")
 
 
 def _is_zombie(pid: int) -> bool:

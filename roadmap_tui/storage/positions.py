@@ -46,6 +46,9 @@ class LineIndex:
             if header is not None:
                 table = self._table(header.group(1), header.group(2), counts)
                 self._lines.setdefault(table, number)
+                if isinstance(table[-1], int):
+                    # The array's own key (a misspelt [[signpost]]) is at its first block.
+                    self._lines.setdefault(table[:-1], number)
                 continue
             key = _KEY.match(line)
             if key is not None:
@@ -64,13 +67,13 @@ class LineIndex:
         name = ".".join(parts)
         index = counts.get(name, 0)
         counts[name] = index + 1
-        if name == "signposts.comments":
-            # Comments are counted within their signpost.
+        if len(parts) == 2 and parts[0] == "signposts":
+            # Comments (or a misspelt [[signposts.coments]]) are counted within their signpost.
             signposts = counts.get("signposts", 0) - 1
-            comment_key = f"signposts[{signposts}].comments"
-            number = counts.get(comment_key, 0)
-            counts[comment_key] = number + 1
-            return ("signposts", signposts, "comments", number)
+            inner_key = f"signposts[{signposts}].{parts[1]}"
+            number = counts.get(inner_key, 0)
+            counts[inner_key] = number + 1
+            return ("signposts", signposts, parts[1], number)
         return (*parts[:-1], parts[-1], index)
 
 

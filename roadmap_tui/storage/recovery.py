@@ -23,8 +23,8 @@ from pathlib import Path
 from ..model.roadmap import Roadmap
 from .codec import encode
 from .errors import RoadmapFileError
-from .files import parse, read_bytes, write_text_atomically
-from .lock import is_running
+from .files import make_folder, parse, read_bytes, write_text_atomically
+from .lock import is_running, process_started
 
 HEADER = "# roadmap-tui recovery copy: "
 DISCARDED = "discarded"
@@ -49,7 +49,8 @@ class RecoveryJournal:
 
     def __init__(self, folder: Path, key: str, target: Path | None, *,
                  pid: int | None = None) -> None:
-        self.file = folder / f"{key}-pid{os.getpid() if pid is None else pid}.toml"
+        self.pid = os.getpid() if pid is None else pid
+        self.file = folder / f"{key}-pid{self.pid}.toml"
         self.target = target
         self._lock = threading.Lock()
         self._tickets = itertools.count(1)
@@ -64,11 +65,11 @@ class RecoveryJournal:
 
         Raises RoadmapFileError when the copy cannot be written.
         """
-        text = _with_header(encode(roadmap), self.target)
+        text = _with_header(encode(roadmap), self.target, process_started(self.pid))
         with self._lock:
             if ticket < self._newest_done:
                 return False
-            write_text_atomically(self.file, text, create_parents=True)
+            write_text_atomically(self.file, text, create_parents=True, private=True)
             self._newest_done = ticket
             return True
 
@@ -81,7 +82,7 @@ class RecoveryJournal:
             aside = self.file.parent / DISCARDED / (
                 f"{self.file.stem}-{datetime.now():%Y%m%dT%H%M%S.%f}.toml")
             try:
-                aside.parent.mkdir(parents=True, exist_ok=True)
+                make_folder(aside.parent, private=True)
                 os.replace(self.file, aside)
             except OSError:
                 with contextlib.suppress(OSError):
@@ -118,15 +119,49 @@ class RecoveryJournal:
 
 def left_behind(folder: Path, key: str) -> list[RecoveryJournal]:
     """Recovery copies for ``key`` whose process has ended, newest first: the work a
-    killed or crashed session left. A running instance's copy is its own business."""
+    killed or crashed session left. A running instance's copy is its own business;
+    a process that merely reuses the id of the one that wrote a copy (after a
+    reboot) is not it."""
     found: list[tuple[float, RecoveryJournal]] = []
-    for file in folder.glob(f"{glob_escape(key)}-pid*.toml"):
-        pid = file.stem.removeprefix(f"{key}-pid")
-        if not pid.isdigit() or int(pid) == os.getpid() or is_running(int(pid)):
+    for pid, file in _copies(folder, key):
+        if is_running(pid) and not _written_by_another(file, pid):
             continue
         with contextlib.suppress(OSError):
-            found.append((_modified(file), RecoveryJournal(folder, key, None, pid=int(pid))))
+            found.append((_modified(file), RecoveryJournal(folder, key, None, pid=pid)))
     return [journal for _, journal in sorted(found, key=lambda f: f[0], reverse=True)]
+
+
+def kept_by_running(folder: Path, key: str) -> list[Path]:
+    """Copies for ``key`` that another running instance keeps: not offered, but worth a
+    mention, so unsaved work is never hidden without a word."""
+    return [file for pid, file in _copies(folder, key)
+            if is_running(pid) and not _written_by_another(file, pid)]
+
+
+def _copies(folder: Path, key: str) -> list[tuple[int, Path]]:
+    """Every other process's copy for ``key``, with the process id in its name."""
+    copies: list[tuple[int, Path]] = []
+    for file in folder.glob(f"{glob_escape(key)}-pid*.toml"):
+        pid = file.stem.removeprefix(f"{key}-pid")
+        if pid.isdigit() and len(pid) < 10 and int(pid) != os.getpid():
+            copies.append((int(pid), file))
+    return copies
+
+
+def _written_by_another(file: Path, pid: int) -> bool:
+    """Whether the process now running as ``pid`` started at another time than the one
+    that wrote ``file`` (its header says when that one started)."""
+    try:
+        with open(file, "rb") as stream:
+            first = stream.readline(_HEADER_BYTES).decode("utf-8", errors="replace")
+        started = json.loads(first.removeprefix(HEADER)).get("started")
+    except (OSError, ValueError, AttributeError):
+        return False
+    now = process_started(pid)
+    return isinstance(started, int | float) and now is not None and abs(now - started) > 1
+
+
+_HEADER_BYTES = 4096
 
 
 def _modified(file: Path) -> float:
@@ -152,8 +187,11 @@ def read_recovery(file: Path, data: bytes) -> Recovery:
     return Recovery(file, roadmap, target, written)
 
 
-def _with_header(text: str, target: Path | None) -> str:
-    about = {"file": None if target is None else str(target),
-             "written": datetime.now().astimezone().isoformat(timespec="seconds")}
+def _with_header(text: str, target: Path | None, started: float | None) -> str:
+    about: dict[str, object] = {
+        "file": None if target is None else str(target),
+        "written": datetime.now().astimezone().isoformat(timespec="seconds")}
+    if started is not None:
+        about["started"] = round(started, 2)  # who wrote it: its process's start time
     # json.dumps escapes newlines and control characters: the header stays one line.
     return f"{HEADER}{json.dumps(about, ensure_ascii=True)}\n{text}"

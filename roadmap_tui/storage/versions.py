@@ -2,14 +2,21 @@
 
 The versions are the file's own bytes, so a restored version is exactly what
 was on disk, even when it was written by another program.
+
+Each version's name starts with a sequence number, one more than the newest
+kept, then the UTC time: the order cannot go backwards when the clock does
+(daylight saving, travel, a corrected clock), so the newest version is never
+taken for the oldest and pruned. Names from before (a local time alone) sort
+before every numbered one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import RoadmapFileError
@@ -17,14 +24,17 @@ from .files import LoadedRoadmap, digest_of, read_bytes, read_roadmap, write_byt
 
 MAX_VERSIONS = 20
 _STAMP = "%Y%m%dT%H%M%S.%f"
+_NUMBERED = re.compile(r"(\d{1,12})-(\d{8}T\d{6}\.\d{6})Z")
 
 
 @dataclass(frozen=True, slots=True)
 class Version:
     file: Path
     saved: datetime
-    """When it was replaced by a newer save (local time)."""
+    """When it was replaced by a newer save (local time, naive)."""
     size: int
+    number: int = 0
+    """Its place in the order kept: the newest has the highest (0 for old names)."""
 
 
 class LocalHistory:
@@ -41,9 +51,10 @@ class LocalHistory:
         versions = self.versions()
         if versions and _same_bytes(versions[0].file, data):
             return None
-        stamp = (when or datetime.now()).strftime(_STAMP)
-        file = self.folder / f"{stamp}.toml"
-        write_bytes_atomically(file, data, create_parents=True)
+        stamp = (when or datetime.now()).astimezone(UTC).strftime(_STAMP)
+        number = (versions[0].number if versions else 0) + 1
+        file = self.folder / f"{number:06d}-{stamp}Z.toml"
+        write_bytes_atomically(file, data, create_parents=True, private=True)
         for old in self.versions()[MAX_VERSIONS:]:
             with contextlib.suppress(OSError):
                 os.unlink(old.file)
@@ -60,13 +71,19 @@ class LocalHistory:
             name = entry.name
             if not name.endswith(".toml") or not entry.is_file(follow_symlinks=False):
                 continue
+            numbered = _NUMBERED.fullmatch(name[:-5])
             try:
-                saved = datetime.strptime(name[:-5], _STAMP)
+                if numbered is None:
+                    number, saved = 0, datetime.strptime(name[:-5], _STAMP)
+                else:
+                    number = int(numbered.group(1))
+                    saved = datetime.strptime(numbered.group(2), _STAMP).replace(
+                        tzinfo=UTC).astimezone().replace(tzinfo=None)
                 size = entry.stat().st_size
-            except (ValueError, OSError):
+            except (ValueError, OSError, OverflowError):
                 continue
-            found.append(Version(Path(entry.path), saved, size))
-        return sorted(found, key=lambda v: v.saved, reverse=True)
+            found.append(Version(Path(entry.path), saved, size, number))
+        return sorted(found, key=lambda v: (v.number, v.saved), reverse=True)
 
     @staticmethod
     def read(version: Version) -> LoadedRoadmap:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from textual import events
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from roadmap_tui import load
+from roadmap_tui import load, paths
 from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.screens.dialogs import ChoiceDialog, HelpScreen
 from roadmap_tui.app.screens.present import PresentScreen
@@ -81,9 +83,11 @@ async def test_quick_add_reports_problems_in_the_capture_line(roadmap_file: Path
         capture = app.screen.query_one("#quick-add", Input)
         assert app.document.roadmap is before
         assert capture.value == "Call #lat due:2021-02-30"
-        assert "not a real date" in str(capture.border_subtitle)
+        assert "not a real date" in str(app.screen.query_one("#capture-note").render())
         assert capture.has_class("-problem")
+        await pilot.pause(0.3)  # a person reading the problem, not keys typed ahead
         await pilot.press("x")
+        assert capture.value == "Call #lat due:2021-02-30x"
         assert not capture.has_class("-problem")
 
 
@@ -289,11 +293,36 @@ async def test_timer_starts_and_pauses(roadmap_file: Path) -> None:
 
 async def test_help_shows_the_key_map(roadmap_file: Path) -> None:
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(120, 80)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for key, description in (("ctrl+s", "save (asks for a path when untitled)"),
+                                 ("[", "move the signpost to the previous phase"),
+                                 ("?", "this key map"), ("up / down", "move the cursor")):
+            assert re.search(rf"\s{re.escape(key)} +{re.escape(description)}", text), key
         await pilot.press("escape")
         assert app.screen is main_screen(app)
+
+
+async def test_keys_remapped_in_settings_work_and_show(roadmap_file: Path) -> None:
+    settings = paths.settings_file()
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('[keys]\nsave = "ctrl+w"\nsav = "f2"\n', encoding="utf-8")
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=(120, 80)) as pilot:
+        assert any('no command "sav"; did you mean "save"?' in n for n in notices(app))
+        await pilot.press("down", "shift+down")
+        assert app.document.is_modified
+        await pilot.press("ctrl+s")  # no longer save
+        assert app.document.is_modified
+        await pilot.press("ctrl+w")
+        assert not app.document.is_modified
+        saved = [signpost.id for signpost in load(roadmap_file).signposts]
+        assert saved == [signpost.id for signpost in app.document.roadmap.signposts]
+        assert saved[1:3] != sorted(saved[1:3], key=lambda i: int(i[1:]))  # moved
+        await pilot.press("question_mark")
+        assert re.search(r"\sctrl\+w +save \(asks", screen_text(app))
 
 
 async def test_palette_jumps_to_a_signpost(roadmap_file: Path) -> None:
@@ -323,7 +352,7 @@ async def test_the_quit_dialog_answers_by_letter(roadmap_file: Path) -> None:
 
 
 async def test_time_up_is_announced(roadmap_file: Path) -> None:
-    from roadmap_tui.app.timer import SessionTimer
+    from roadmap_tui.session.timer import SessionTimer
 
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
@@ -373,3 +402,25 @@ async def test_the_editor_heading_follows_a_move(roadmap_file: Path) -> None:
         assert "Signpost 2 of 10" in screen_text(app)
         await pilot.press("ctrl+z")
         assert "Signpost 1 of 10" in screen_text(app)
+
+
+async def test_a_refused_line_typed_ahead_of_waits_in_the_lines_to_fix(
+        roadmap_file: Path) -> None:
+    """Keys posted together (one burst): the refused line leaves the capture line for the
+    list of lines to fix, the next idea is added, and up brings the refused one back."""
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ["a", *"Bad", "space", "number_sign", *"zz", "enter", *"Good", "enter"]:
+            app.post_message(events.Key(key, {"space": " ", "number_sign": "#"}.get(
+                key, key if len(key) == 1 else None)))
+        await pilot.pause()
+        titles = [s.title for s in app.document.roadmap.signposts]
+        assert "Good" in titles and not any("Bad" in t for t in titles)
+        assert [line for line, _ in app.main.to_fix] == ["Bad #zz"]
+        note = str(app.screen.query_one("#capture-note").render())
+        assert "1 line to fix: Bad #zz" in note
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert not errors  # the problem is shown under the line, not stacked as notices
+        await pilot.press("up")
+        assert app.screen.query_one("#quick-add", Input).value == "Bad #zz"
+        assert not app.main.to_fix

@@ -567,7 +567,10 @@ async def test_a_broken_recent_file_is_a_notice_and_the_app_stays(
 
 
 async def test_keys_arriving_together_answer_a_dialog_once(roadmap_file: Path) -> None:
-    """A laggy remote terminal delivers "o" and "q" in one read: "q" must not quit."""
+    """A laggy remote terminal delivers "o" and "q" in one read: "o" answers the dialog and
+    "q" is not a second answer (that once popped the main screen: a crash). Keys are handled
+    in the order they came, so "q" then means quit to the main screen, as if typed slowly;
+    nothing is unsaved here, so the app ends cleanly."""
     from textual import events
 
     app = RoadmapApp(roadmap_file)
@@ -581,7 +584,7 @@ async def test_keys_arriving_together_answer_a_dialog_once(roadmap_file: Path) -
             app._driver.send_message(event)  # type: ignore[union-attr]
         await pilot.pause()
         assert answers == ["anyway"]
-        assert app.is_running and app.screen is app.main
+    assert app.return_code == 0
 
 
 async def test_keys_typed_right_after_a_land_in_the_capture_line(roadmap_file: Path) -> None:

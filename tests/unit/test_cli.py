@@ -187,6 +187,7 @@ def opened_apps(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
     apps: list[object] = []
     monkeypatch.setattr(RoadmapApp, "run", lambda self, **_: apps.append(self))
+    monkeypatch.setattr("roadmap_tui.cli.has_terminal", lambda: True)
     return apps
 
 
@@ -299,9 +300,51 @@ def test_a_crash_says_where_the_unsaved_work_is(
         self.crash_recovery = kept
 
     monkeypatch.setattr(RoadmapApp, "run", crash)
+    monkeypatch.setattr("roadmap_tui.cli.has_terminal", lambda: True)
     assert main([str(tmp_path / "plan.toml")]) == 1
     err = capsys.readouterr().err
     assert "stopped before your changes were saved" in err and str(kept) in err
     assert f"start roadmap-tui {tmp_path / 'plan.toml'} to restore" in err
     assert main([]) == 1
     assert "start roadmap-tui with no file to restore" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [
+    ["frobnicate"], ["plan.toml"], [], ["demo"], ["--read-only", "legal.toml"]])
+def test_without_a_terminal_the_app_never_starts(tmp_path: Path, args: list[str]) -> None:
+    write(tmp_path / "legal.toml", VALID)
+    result = subprocess.run([sys.executable, "-m", "roadmap_tui", *args], cwd=tmp_path,
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()  # SPEC: one clear line
+    assert line == ("roadmap-tui: error: the app needs a terminal (standard input and "
+                    "output are not one); in scripts use check, export or another command"
+                    " (see 'roadmap-tui --help')")
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "plan.toml").exists()
+
+
+@pytest.mark.parametrize(("word", "command"), [("exprot", "export"), ("chek", "check")])
+def test_a_misspelt_command_is_a_usage_error_not_a_new_file(
+        word: str, command: str, opened_apps: list[object],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([word])
+    assert exited.value.code == 2
+    assert f"unknown command '{word}'; did you mean '{command}'?" in capsys.readouterr().err
+    assert opened_apps == []
+
+
+@pytest.mark.parametrize("args", [
+    ["new"], ["--bogus"], ["export", "a.toml", "--width", "abc"], ["chek"],
+    ["check"], ["export", "a.toml", "-f", "pdf"]])
+def test_a_usage_error_is_one_line_and_exit_2(tmp_path: Path, args: list[str]) -> None:
+    result = subprocess.run([sys.executable, "-m", "roadmap_tui", *args], cwd=tmp_path,
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("roadmap-tui") and ": error: " in line and "--help" in line
+    assert result.stdout == ""

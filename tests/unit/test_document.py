@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from roadmap_tui import load, save
-from roadmap_tui.app.document import Document, ReadOnlyError
 from roadmap_tui.model.operations import add_signpost, new_roadmap
+from roadmap_tui.session.document import Document, ReadOnlyError
 from roadmap_tui.storage import RoadmapFileError
 
 AT = datetime(2021, 2, 1, 9, 30, tzinfo=timezone(timedelta(hours=7)))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from roadmap_tui.app.history import MAX_UNDO_LEVELS, History
 from roadmap_tui.model import Roadmap
+from roadmap_tui.session.history import MAX_UNDO_LEVELS, History
 
 
 def test_undo_redo_and_the_saved_marker() -> None:

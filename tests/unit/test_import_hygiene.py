@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
 
 CORE_MODULES = ("roadmap_tui.model", "roadmap_tui.model.timeline", "roadmap_tui.model.overview",
                 "roadmap_tui.storage", "roadmap_tui.summary", "roadmap_tui.summary_style",
                 "roadmap_tui.summary_timeline", "roadmap_tui.export",
-                "roadmap_tui.export_markdown", "roadmap_tui.storage.csv_table",
+                "roadmap_tui.export_markdown", "roadmap_tui.summary_lines", "roadmap_tui.settings",
+                "roadmap_tui.session", "roadmap_tui.storage.csv_table",
                 "roadmap_tui.storage.json_form", "roadmap_tui.storage.exchange")
 
 
@@ -49,6 +53,35 @@ def test_check_command_imports_no_toolkit(tmp_path) -> None:  # type: ignore[no-
     status, loaded = json.loads(result.stdout)
     assert status == 1
     assert not {name.split(".")[0] for name in loaded} & {"textual", "rich"}
+
+
+def _lint_imports(config: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports; "
+         f"sys.exit(lint_imports(config_filename={str(config)!r}, no_cache=True))"],
+        cwd=ROOT, capture_output=True, text=True)
+
+
+def test_the_layers_keep_their_contracts() -> None:
+    """model <- storage, report <- session <- app, checked on every import (pyproject)."""
+    result = _lint_imports(ROOT / "pyproject.toml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_a_broken_contract_is_caught(tmp_path: Path) -> None:
+    """The linter really sees the package's imports: the app does import Textual."""
+    config = tmp_path / "contracts.toml"
+    config.write_text(
+        '[tool.importlinter]\nroot_packages = ["roadmap_tui"]\n'
+        "include_external_packages = true\n\n"
+        "[[tool.importlinter.contracts]]\n"
+        'name = "the app without Textual"\ntype = "forbidden"\n'
+        'source_modules = ["roadmap_tui.app.screens"]\n'
+        'forbidden_modules = ["textual", "roadmap_tui.storage"]\n', encoding="utf-8")
+    result = _lint_imports(config)
+    assert result.returncode == 1
+    assert "roadmap_tui.app.screens.main -> textual" in result.stdout
 
 
 def test_data_export_and_import_import_no_toolkit(tmp_path) -> None:  # type: ignore[no-untyped-def]

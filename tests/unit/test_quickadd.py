@@ -106,3 +106,49 @@ def test_any_line_gives_an_entry_or_a_clear_error(line: str) -> None:
         assert str(error)
         return
     assert entry.title.strip()
+
+
+# -- issue 10: country:, the longest owner name, the case typed, the preview ----------------
+
+
+def test_country_repeated_or_comma_separated(roadmap: Roadmap) -> None:
+    entry = parse_quick_add("Shelter map country:Cambodia country:Laos,viet_nam", roadmap)
+    assert entry.title == "Shelter map"
+    assert entry.countries == ("Cambodia", "Laos", "viet nam")
+    added, new_id = apply_quick_add(roadmap, entry)
+    assert added.signpost_with_id(new_id).countries == ("Cambodia", "Laos", "viet nam")
+
+
+def test_country_takes_the_spelling_the_roadmap_already_uses() -> None:
+    roadmap = Roadmap(title="T", owners=(Owner("Sok", country="Cambodia"),))
+    assert parse_quick_add("X country:cambodia,CAMBODIA", roadmap).countries == ("Cambodia",)
+
+
+def test_unquoted_owner_takes_the_words_of_the_longest_name(roadmap: Roadmap) -> None:
+    entry = parse_quick_add("Map shelters @Chab Dai in Battambang", roadmap)
+    assert entry.owners == ("Chab Dai",)
+    assert entry.title == "Map shelters in Battambang"
+    # A word that only starts the next word of a name stays in the title.
+    entry = parse_quick_add("Call @chab da now", roadmap)
+    assert entry.title == "Call da now" and entry.owners == ("Chab Dai",)
+    entry = parse_quick_add("Call @ana lopez now", roadmap)
+    assert entry.title == "Call now" and entry.owners == ("Ana Lopez",)
+
+
+def test_unquoted_phase_takes_its_words_too(roadmap: Roadmap) -> None:
+    entry = parse_quick_add("Plan #next 3 months review", roadmap)
+    assert entry.phase == "Next 3 months" and entry.title == "Plan review"
+
+
+def test_a_new_owner_keeps_the_case_typed() -> None:
+    empty = Roadmap(title="T")
+    assert parse_quick_add("X @Chab_Dai", empty).new_owners == ("Chab Dai",)
+    assert parse_quick_add("X @chab_dai", empty).new_owners == ("chab dai",)
+
+
+def test_the_preview_names_every_part(roadmap: Roadmap) -> None:
+    entry = parse_quick_add("Map @Chab Dai @Vanna #next +gis country:KH start:2021-01 "
+                            "due:2021-03", roadmap)
+    assert entry.described() == (
+        '"Map" \u00b7 owner Chab Dai \u00b7 owner Vanna (new) \u00b7 phase Next 3 months'
+        " \u00b7 start 2021-01-01 \u00b7 due 2021-03-31 \u00b7 +gis \u00b7 country KH")

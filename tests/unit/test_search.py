@@ -50,3 +50,27 @@ def test_empty_filter_is_empty() -> None:
 @given(st.text(max_size=40))
 def test_any_query_is_accepted(query: str) -> None:
     assert isinstance(parse_filter(query).matching_indexes(ROADMAP), list)
+
+
+def test_country_also_matches_the_owners_countries() -> None:
+    from roadmap_tui.model import Owner
+    roadmap = Roadmap(title="T", owners=(Owner("Chab Dai", country="Cambodia"), Owner("Sok")),
+                      signposts=(Signpost("s1", "A", owners=("chab dai",)),
+                                 Signpost("s2", "B", owners=("Sok",)),
+                                 Signpost("s3", "C", countries=("Cambodia",))))
+    assert parse_filter("country:camb", roadmap).matching_indexes(roadmap) == [0, 2]
+    assert parse_filter("country:cambodia").matching_indexes(roadmap) == [2]
+
+
+def test_the_readme_country_example_matches_an_example_roadmap() -> None:
+    import re
+    from pathlib import Path
+
+    from roadmap_tui import load
+    root = Path(__file__).resolve().parents[2]
+    term = re.search(r"`(country:[^`]+)`", (root / "README.md").read_text()).group(1)
+    found = []
+    for path in sorted((root / "examples").glob("*.toml")):
+        roadmap = load(path)
+        found += parse_filter(term, roadmap).matching_indexes(roadmap)
+    assert found, f"the README's {term} matches nothing in examples/"

@@ -8,7 +8,6 @@ import pytest
 
 from roadmap_tui import paths
 from roadmap_tui.settings import (
-    DEFAULT_TIMER_MINUTES,
     MAX_RECENT_FILES,
     Settings,
     read_settings,
@@ -23,7 +22,8 @@ def test_missing_file_gives_defaults(tmp_path: Path) -> None:
 def test_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "settings.toml"
     settings = Settings(theme="roadmap-high-contrast", timer_minutes=30,
-                        recent_files=(str(tmp_path / "a.toml"),))
+                        recent_files=(str(tmp_path / "a.toml"),),
+                        keys=(("save", "ctrl+w"), ("quit", "f10")))
     write_settings(path, settings)
     assert read_settings(path) == (settings, [])
 
@@ -35,13 +35,27 @@ def test_round_trip(tmp_path: Path) -> None:
     ("theme = 3", "theme should be"),
     ("recent_files = 'x'", "recent_files should be a list"),
     ("colour = 'red'", 'unknown setting "colour"'),
+    ("keys = 'ctrl+w'", "keys should be a table"),
+    ("[keys]\nsave = 3", "[keys] save should be key names"),
 ])
 def test_broken_settings_are_reported_and_ignored(tmp_path: Path, text: str,
                                                   problem: str) -> None:
+    """The broken line falls back to its default; the good lines around it still count."""
     path = tmp_path / "settings.toml"
-    path.write_text(text, encoding="utf-8")
+    good = {"theme": 'theme = "roadmap-high-contrast"', "timer_minutes": "timer_minutes = 30"}
+    broken_key = text.split("=")[0].strip()
+    kept = [line for key, line in good.items() if key != broken_key]
+    path.write_text("\n".join([*kept, text]) + "\n", encoding="utf-8")
     settings, problems = read_settings(path)
-    assert settings.timer_minutes == DEFAULT_TIMER_MINUTES
+    if text == "theme = [":  # not TOML at all: nothing in the file can be trusted
+        assert settings == Settings()
+    else:
+        expected = Settings(theme="roadmap-high-contrast", timer_minutes=30)
+        for key in good:
+            if key == broken_key:
+                assert getattr(settings, key) == getattr(Settings(), key)
+            else:
+                assert getattr(settings, key) == getattr(expected, key), key
     assert len(problems) == 1
     assert problem in problems[0]
 

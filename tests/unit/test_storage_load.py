@@ -385,3 +385,58 @@ def test_a_problem_in_an_inline_table_still_has_a_line() -> None:
     error = error_for(text)
     assert error.line == 2
     assert 'signposts[1] "t": key "phase": unknown phase "nowhere"' in str(error)
+
+
+@pytest.mark.parametrize("raw", ["\x1b[2J", "\x07", "\x00", "\x7f", "\x1b]52;c;cm0gLXJmIH4=\x07"])
+def test_raw_control_bytes_in_a_string_are_replaced_with_a_warning(raw: str) -> None:
+    """tomllib refuses these bytes, but SPEC promises the file still opens."""
+    text = replaced('title = "Build capacity', f'title = "Build {raw}capacity')
+    with pytest.warns(RoadmapWarning, match=r"<string>:\d+: \d+ raw control characters?"
+                                            r" replaced with U\+FFFD"):
+        roadmap = roadmap_tui.loads(text)
+    title = roadmap.signposts[0].title
+    assert title.startswith("Build \ufffd") and "\x1b" not in title and "\x07" not in title
+
+
+def test_broken_toml_at_the_end_names_the_last_line() -> None:
+    text = 'format = 1\n[roadmap]\ntitle = "T"\nnotes = """never closed\nstill going'
+    error = error_for(text)
+    assert error.line == 5
+    assert "<string>:5: invalid TOML at the end of the file" in str(error)
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('format = 1\n[roadmap]\ntitle = "T"\n[[signpost]]\nid = "s1"\n', 4,
+     'unknown key "signpost"; did you mean "signposts"?'),
+    ('format = 1\n[roadmap]\ntitle = "T"\n[[signposts]]\nid = "s1"\ntitle = "x"\n\n'
+     '[[signposts.coments]]\nauthor = "a"\n', 8,
+     'signposts[1] "x": unknown key "coments"; did you mean "comments"?'),
+])
+def test_a_misspelt_table_header_names_its_line(text: str, line: int, message: str) -> None:
+    error = error_for(text)
+    assert error.line == line
+    assert f"<string>:{line}: {message}" in str(error)
+
+
+def test_the_format_is_an_attribute_like_every_other_key() -> None:
+    assert roadmap_tui.loads(GOOD).format == 1
+
+
+def test_a_misspelt_dependency_is_never_suggested_as_itself() -> None:
+    """s2 depends on "s22": s2 itself is the closest id, but cannot be the answer."""
+    text = replaced('depends_on = [\n    "s1",\n]', 'depends_on = [\n    "s22",\n]')
+    message = str(error_for(text))
+    assert 'unknown signpost id "s22"' in message and 'did you mean "s2"' not in message
+
+
+def test_a_list_with_a_wrong_item_names_the_item() -> None:
+    text = replaced('    "Sok",\n]', '    3,\n]')
+    assert '"participants" must be a list of strings; item 2 is a number' in str(
+        error_for(text))
+
+
+def test_a_file_without_its_roadmap_table_is_one_problem() -> None:
+    error = error_for("format = 1\n")
+    assert list(error.problems) == [
+        '<string>: [roadmap]: missing required key "roadmap" (the [roadmap] table, with at'
+        ' least title = "...")']

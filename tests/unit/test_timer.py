@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from roadmap_tui.app.timer import SessionTimer
+from roadmap_tui.session.timer import SessionTimer
 
 
 class Clock:
@@ -42,3 +42,12 @@ def test_reset_sets_a_new_length() -> None:
     clock.now += 30
     timer.reset(30)
     assert (timer.text(), timer.running, timer.minutes) == ("30:00", False, 30)
+
+
+def test_a_new_length_keeps_a_running_timer_running() -> None:
+    clock = Clock()
+    timer = SessionTimer(45, clock)
+    timer.toggle()
+    clock.now += 600
+    timer.set_length(30)
+    assert timer.running and timer.text() == "20:00"

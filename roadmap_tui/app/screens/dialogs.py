@@ -21,6 +21,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from ...model.text import shown_name
+
 AnswerType = TypeVar("AnswerType")
 
 
@@ -51,10 +53,11 @@ class ChoiceDialog(Dialog[str | None]):
                  title: str = "", id: str | None = None, details: Sequence[str] = (),
                  can_cancel: bool = True) -> None:
         super().__init__(id=id)
-        self._question = question
+        # Questions name files and hosts: one last pass of the cleaning function.
+        self._question = shown_name(question, keep_newlines=True)
         self._choices = choices
         self._title = title
-        self._details = details
+        self._details = [shown_name(line) for line in details]
         self._can_cancel = can_cancel
         self._keys = {label[0].casefold(): answer for label, answer in choices}
 
@@ -112,7 +115,8 @@ class PathDialog(Dialog[Path | None]):
             yield Input(self._default, placeholder="path/to/roadmap.toml", id="path")
             if self._recent:
                 yield Label("Recent files")
-                yield OptionList(*(Option(Text(name), id=name) for name in self._recent),
+                yield OptionList(*(Option(Text(shown_name(name)), id=name)
+                                   for name in self._recent),
                                  id="recent")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self._action, id="ok", variant="primary")
@@ -240,11 +244,24 @@ class ExportDialog(Dialog[ExportChoice | None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#ok")
     def _accept(self) -> None:
+        """The format follows the typed suffix, as on the command line; a name without
+        one gets the chosen format's, and an unknown one is refused here."""
+        from ...export import SUFFIXES, format_for_path
+
         text = self.query_one("#export-path", Input).value.strip()
         if not text:
             self.notify("Type where to write the summary.", severity="warning", markup=False)
             return
-        self.answer(ExportChoice(self._fmt, Path(text).expanduser()))
+        path = Path(text).expanduser()
+        fmt = format_for_path(path)
+        if fmt is None and path.suffix:
+            self.notify(f'"{shown_name(path.suffix)}" is not a format roadmap-tui writes: '
+                        f"end the name with {', '.join(SUFFIXES)}.", severity="error",
+                        markup=False, timeout=10)
+            return
+        if fmt is None:
+            fmt, path = self._fmt, path.with_name(path.name + self.SUFFIX[self._fmt])
+        self.answer(ExportChoice(fmt, path))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

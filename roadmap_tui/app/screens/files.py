@@ -16,14 +16,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.notifications import Notification, Notify
 from textual.timer import Timer
 
 from ...model import Roadmap
 from ...model.compare import differences
+from ...model.text import shown_name
+from ...session.document import Disk, Document, ReadOnlyError
+from ...session.timer import SessionTimer
 from ...storage import RoadmapFileError
-from ...storage.files import LoadedRoadmap, digest_of, dumps, parse, write_text_atomically
-from ..document import Disk, Document, ReadOnlyError
-from ..timer import SessionTimer
+from ...storage.files import (
+    LoadedRoadmap,
+    digest_of,
+    dumps,
+    is_roadmap_file,
+    parse,
+    write_text_atomically,
+)
 from .dialogs import ChoiceDialog, ExportChoice, ExportDialog, FormDialog, FormField, PathDialog
 from .keeping import Safekeeping
 
@@ -70,6 +79,7 @@ class FileActions(Safekeeping):
         self.timer = SessionTimer(timer_minutes)
         self._ticker = None
         self._time_up_told = False
+        self._time_up_notice: Notification | None = None
 
     # -- save -------------------------------------------------------------------------
 
@@ -99,7 +109,7 @@ class FileActions(Safekeeping):
             elif path.suffix == "":
                 path = path.with_suffix(".toml")
             if path != self.document.path and path.exists():
-                self._ask(f"{path} exists. Replace it with this roadmap?",
+                self._ask(f"{shown_name(path)} exists. Replace it with this roadmap?",
                           [("Replace", "replace"), ("Cancel", "cancel")],
                           lambda _: self._write(path, after, self.document.check_disk(path).data))
                 return
@@ -116,7 +126,8 @@ class FileActions(Safekeeping):
             choices = [("Overwrite", "overwrite"), ("Save as", "save-as")]
             if disk is not None:
                 choices.append(("Reload", "reload"))
-            self._ask(f"{path} was changed on disk since you opened it, by another program "
+            self._ask(f"{shown_name(path)} was changed on disk since you opened it, by another "
+                      f"program "
                       "or person.\nOverwrite: yours replaces theirs (theirs is kept in "
                       "Earlier versions).\nSave as: yours goes to another file.\nReload: "
                       "theirs replaces yours (yours is kept in Earlier versions; ctrl+z "
@@ -124,15 +135,27 @@ class FileActions(Safekeeping):
                       [*choices, ("Cancel", "cancel")],
                       partial(self._changed_answered, path, after, disk),
                       title="Changed on disk", details=details, id="changed-dialog")
+        elif check.state is Disk.UNREADABLE:
+            kept = ("what is there now is kept in Earlier versions" if check.data is not None
+                    else "what is there now cannot be read, so it cannot be kept")
+            self._ask(f"{shown_name(path)} cannot be read by roadmap-tui now ({check.reason}): "
+                      "another program or person replaced it or changed its permissions.\n"
+                      f"Overwrite: yours replaces it ({kept}).\nSave as: yours goes to "
+                      "another file.",
+                      [("Overwrite", "overwrite"), ("Save as", "save-as"), ("Cancel", "cancel")],
+                      partial(self._changed_answered, path, after, None),
+                      title="Changed on disk", id="changed-dialog")
         elif check.state is Disk.VANISHED:
-            self._ask(f"{path} was deleted or moved since you opened it. Write it again "
+            self._ask(f"{shown_name(path)} was deleted or moved since you opened it. Write it "
+                      f"again "
                       "where it was, or save elsewhere?",
                       [("Write it again", "write"), ("Save as", "save-as"),
                        ("Cancel", "cancel")],
                       partial(self._changed_answered, path, after, None),
                       title="File gone", id="changed-dialog")
         elif check.data is not None and not os.access(path, os.W_OK):
-            self._ask(f"{path.name} is read-only (you have no write permission on it). Replace "
+            self._ask(f"{shown_name(path.name)} is read-only (you have no write permission on "
+                      f"it). Replace "
                       "it anyway? It stays read-only afterwards.",
                       [("Replace", "replace"), ("Save as", "save-as"), ("Cancel", "cancel")],
                       partial(self._changed_answered, path, after, None),
@@ -164,7 +187,8 @@ class FileActions(Safekeeping):
             self.keep_version(path, dumps(self.document.roadmap).encode("utf-8"))
             self.show_roadmap(self.document.reload(disk))
             self.watch_disk()
-            self.app.notify(f"Reloaded {path.name} from disk. Your version is in Earlier "
+            self.app.notify(f"Reloaded {shown_name(path.name)} from disk. Your version is in "
+                            f"Earlier "
                             "versions (ctrl+p), and ctrl+z brings it back.", markup=False,
                             timeout=10)
 
@@ -205,7 +229,7 @@ class FileActions(Safekeeping):
         self.roadmap_app.remember_file(saved)
         self.watch_disk()
         self.show_header()
-        self.app.notify(f"Saved {saved}", markup=False, timeout=3)
+        self.app.notify(f"Saved {shown_name(saved)}", markup=False, timeout=3)
         if after is not None:
             after()
         return True
@@ -261,7 +285,7 @@ class FileActions(Safekeeping):
         self.roadmap_app.remember_file(path)
         self.show_roadmap(document.selected_id)
         self.show_warnings()
-        self.app.notify(f"Opened {path}", markup=False, timeout=3)
+        self.app.notify(f"Opened {shown_name(path)}", markup=False, timeout=3)
 
     def show_warnings(self) -> None:
         """What the loader repaired: a few one by one, then one notice for the rest, so a
@@ -273,8 +297,8 @@ class FileActions(Safekeeping):
         if rest > 0:
             name = self.document.path or "FILE"
             self.app.notify(f"\u2026 and {rest} more repairs like these. To list them all: "
-                            f"roadmap-tui check {name}", severity="warning", markup=False,
-                            timeout=10)
+                            f"roadmap-tui check {shown_name(name)}", severity="warning",
+                            markup=False, timeout=10)
 
     # -- present and export -------------------------------------------------------------
 
@@ -283,15 +307,11 @@ class FileActions(Safekeeping):
 
         self.commit_editor()
         self.app.push_screen(PresentScreen(self.document.roadmap,
-                                           today=self.roadmap_app.today()))
+                                           today=self.roadmap_app.today(), timer=self.timer))
 
     def action_export(self) -> None:
+        # A reviewer exports too: the summary is another file, never the roadmap itself.
         self.commit_editor()
-        if self.document.read_only:
-            self.app.notify("Read-only: nothing is written here. The command line can "
-                            "export: roadmap-tui export FILE -o OUT", severity="warning",
-                            markup=False)
-            return
         path = self.document.path
         base = (path.with_suffix("") if path is not None
                 else Path.cwd() / _slug(self.document.roadmap.title))
@@ -302,7 +322,28 @@ class FileActions(Safekeeping):
 
         self.app.push_screen(ExportDialog(base), chosen)
 
-    def _export(self, choice: ExportChoice) -> None:
+    def _export(self, choice: ExportChoice, *, replace: bool = False) -> None:
+        """Export, refusing a symlink or a roadmap file, and asking before replacing any
+        other file: an export writes only where the user asked, and only what they
+        agreed to lose."""
+        path = choice.path
+        refused = ""
+        if os.path.islink(path):
+            refused = (f"{shown_name(path)} is a symbolic link; an export never writes "
+                       "through one. Choose another name.")
+        elif os.path.lexists(path) and is_roadmap_file(path):
+            refused = (f"{shown_name(path)} is a roadmap file; an export never replaces "
+                       "one with a summary. Choose another name.")
+        if refused:
+            self.app.notify(refused, title="Not exported", severity="error", timeout=15,
+                            markup=False)
+            return
+        if os.path.lexists(path) and not replace:
+            self._ask(f"{shown_name(path)} exists. Replace it with the {choice.fmt} summary?",
+                      [("Replace", "replace"), ("Cancel", "cancel")],
+                      lambda _: self._export(choice, replace=True),
+                      title="Replace a file?", id="export-replace-dialog")
+            return
         roadmap = self.document.roadmap
         if len(roadmap.signposts) >= BIG_EXPORT:
             self.app.notify(f"Exporting {len(roadmap.signposts)} signposts\u2026",
@@ -315,14 +356,15 @@ class FileActions(Safekeeping):
 
         try:
             text = render(roadmap, choice.fmt, width=EXPORT_WIDTH, today=today)
-            write_text_atomically(choice.path, text)
+            write_text_atomically(choice.path, text, follow_symlinks=False)
         except RoadmapFileError as error:
             self.app.call_from_thread(self.app.notify, str(error), title="Not exported",
                                       severity="error", timeout=15, markup=False)
             return
         self.app.call_from_thread(self.app.notify,
                                   f"Exported the {choice.fmt} summary to "
-                                  f"{choice.path.resolve()}", markup=False, timeout=8)
+                                  f"{shown_name(choice.path.resolve())}", markup=False,
+                                  timeout=8)
 
     # -- session timer -------------------------------------------------------------------
 
@@ -331,6 +373,7 @@ class FileActions(Safekeeping):
         if timer.is_up:
             timer.reset()
             self._time_up_told = False
+        self._forget_time_up()
         timer.toggle()
         if timer.running and self._ticker is None:
             self._ticker = self.set_interval(1, self._tick)
@@ -343,9 +386,16 @@ class FileActions(Safekeeping):
         if self.timer.is_up and not self._time_up_told:
             self._time_up_told = True
             self.app.bell()
-            self.app.notify(f"Time is up: the {self.timer.minutes}-minute session is over.",
-                            title="Session timer", severity="warning", timeout=60,
-                            markup=False)
+            self._time_up_notice = Notification(
+                f"Time is up: the {self.timer.minutes}-minute session is over "
+                "(t starts it again).", "Session timer", "warning", 20, markup=False)
+            self.app.post_message(Notify(self._time_up_notice))
+
+    def _forget_time_up(self) -> None:
+        """A restart or a new length makes the time-up notice wrong: it goes at once."""
+        if self._time_up_notice is not None:
+            self.app._unnotify(self._time_up_notice)
+            self._time_up_notice = None
 
     def action_set_timer(self) -> None:
         def chosen(values: dict[str, str] | None) -> None:
@@ -356,16 +406,26 @@ class FileActions(Safekeeping):
                 self.app.notify("The timer takes whole minutes from 1 to 1440.",
                                 severity="error", markup=False)
                 return
-            self.timer.reset(int(text))
-            self._time_up_told = False
+            timer = self.timer
+            timer.set_length(int(text))
+            self._time_up_told = timer.is_up and self._time_up_told
+            if not timer.is_up:
+                self._forget_time_up()
             self.roadmap_app.set_timer_minutes(int(text))
             self.show_header()
-            self.app.notify(f"Timer set to {text} minutes; t starts it.", markup=False)
+            if timer.running:
+                said = f"still running, {timer.text()} left"
+            elif timer.started:
+                said = f"paused, {timer.text()} left; t resumes it"
+            else:
+                said = "t starts it"
+            self.app.notify(f"Timer set to {text} minutes: {said}.", markup=False)
 
         self.app.push_screen(FormDialog("Session timer length", [
             FormField("minutes", "Minutes", str(self.timer.minutes))]), chosen)
 
     def action_reset_timer(self) -> None:
+        self._forget_time_up()
         self.timer.reset()
         self._time_up_told = False
         self.show_header()

@@ -23,7 +23,7 @@ from ...model.operations import (
     update_phase,
     update_roadmap,
 )
-from ..document import Document
+from ...session.document import Document
 from ..widgets.owners import OwnersPane
 from ..widgets.timeline import TimelinePane
 from .dialogs import FormDialog, FormField

@@ -21,11 +21,12 @@ from textual import work
 from ... import paths
 from ...model import Roadmap
 from ...model.compare import differences
+from ...model.text import shown_name
+from ...session.document import Disk, Document
 from ...storage import RoadmapFileError
 from ...storage.lock import FileLock, LockHolder
-from ...storage.recovery import Recovery, RecoveryJournal, left_behind
+from ...storage.recovery import Recovery, RecoveryJournal, kept_by_running, left_behind
 from ...storage.versions import LocalHistory
-from ..document import Disk, Document
 from .dialogs import ChoiceDialog, VersionsDialog
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class Safekeeping(_Base):
         self.file_lock = None
         self.disk_note = ""
         """Shown in the header when the file changed or went away behind the app's back."""
-        self._disk_seen: tuple[int, int, str | None] | None = None
+        self._disk_seen: tuple[int, int, int, str | None] | None = None
         self._ticks = 0
         self.journal = self._journal_for(self.document)
         self._journaled: Roadmap = self.document.roadmap
@@ -101,7 +102,8 @@ class Safekeeping(_Base):
             self._offer_recovery()
             return
         self.app.push_screen(ChoiceDialog(
-            f"{document.path.name} is open in another roadmap-tui ({holder}). Two editors "
+            f"{shown_name(document.path.name)} is open in another roadmap-tui ({holder}). Two "
+            f"editors "
             "on one file overwrite each other's work. Open it read-only, or anyway?",
             [("Read-only", "read-only"), ("Open anyway", "anyway"), ("Quit", "quit")],
             title="Already open", id="lock-dialog", can_cancel=False), self._lock_answered)
@@ -124,7 +126,8 @@ class Safekeeping(_Base):
         assert self.document.path is not None
         holder = self._take_lock(self.document.path)
         if holder is not None:
-            self.app.notify(f"{self.document.path.name} is also open in another roadmap-tui "
+            self.app.notify(f"{shown_name(self.document.path.name)} is also open in another "
+                            f"roadmap-tui "
                             f"({holder}); saving from both overwrites work.",
                             severity="warning", markup=False, timeout=15)
 
@@ -161,18 +164,25 @@ class Safekeeping(_Base):
                 continue
             if self.document.read_only:
                 self.app.notify(f"Unsaved work on this roadmap from a session that ended "
-                                f"is kept in {recovery.file}; open the roadmap for editing "
+                                f"is kept in {shown_name(recovery.file)}; open the roadmap for "
+                                f"editing "
                                 "to restore it.",
                                 severity="warning", markup=False, timeout=20)
                 return
             self._ask_recovery(source, recovery, compared=False)
             return
+        for running in kept_by_running(self.journal.file.parent, key)[:1]:
+            self.app.notify(f"Another roadmap-tui that is still running keeps unsaved work on "
+                            f"this roadmap in {shown_name(running)}; it is offered here once "
+                            "that session ends.", severity="warning", markup=False,
+                            timeout=15)
 
     def _ask_recovery(self, source: RecoveryJournal, recovery: Recovery, *,
                       compared: bool) -> None:
         when = (recovery.written.strftime("%Y-%m-%d %H:%M") if recovery.written
                 else "an earlier session")
-        belongs = "untitled work" if recovery.target is None else recovery.target.name
+        belongs = ("untitled work" if recovery.target is None
+                   else shown_name(recovery.target.name))
         choices = [("Restore", "restore"), ("Compare", "compare"), ("Discard", "discard")]
         details: list[str] = []
         if compared:
@@ -204,7 +214,7 @@ class Safekeeping(_Base):
                             markup=False, timeout=8)
         elif answer == "discard":
             aside = source.set_aside()
-            where = f" It is set aside in {aside} for a while." if aside else ""
+            where = f" It is set aside in {shown_name(aside)} for a while." if aside else ""
             self.app.notify(f"The recovered work was discarded.{where}", markup=False,
                             timeout=8)
 
@@ -291,21 +301,23 @@ class Safekeeping(_Base):
             except OSError:
                 return
             else:
-                seen = (info.st_mtime_ns, info.st_size, document.digest)
+                seen = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, document.digest)
                 if seen == self._disk_seen:
                     return
                 self._disk_seen = seen
                 state = document.check_disk().state
-                note = {Disk.CHANGED: "changed on disk", Disk.VANISHED: "file gone"}.get(
-                    state, "")
+                note = {Disk.CHANGED: "changed on disk", Disk.VANISHED: "file gone",
+                        Disk.UNREADABLE: "unreadable on disk"}.get(state, "")
         if note == self.disk_note:
             return
         self.disk_note = note
         self.show_header()
         if note and document.path is not None:
-            what = ("was changed by another program or person" if note == "changed on disk"
-                    else "was deleted or moved")
-            self.app.notify(f"{document.path} {what}. Your work is still here; ctrl+s will "
+            what = {"changed on disk": "was changed by another program or person",
+                    "unreadable on disk": "cannot be read any more (replaced, or its "
+                    "permissions changed)"}.get(note, "was deleted or moved")
+            self.app.notify(f"{shown_name(document.path)} {what}. Your work is still here; "
+                            f"ctrl+s will "
                             "ask before writing anything.", title="The file changed",
                             severity="warning", markup=False, timeout=15)
 
@@ -336,13 +348,14 @@ class Safekeeping(_Base):
         history = self.local_history(path)
         versions = history.versions()
         if not versions:
-            self.app.notify(f"No earlier versions of {path.name} yet: each save keeps the "
+            self.app.notify(f"No earlier versions of {shown_name(path.name)} yet: each save "
+                            f"keeps the "
                             "one it replaces.", markup=False, timeout=6)
             return
         labelled = [(v.file, f"replaced {v.saved:%Y-%m-%d %H:%M:%S}  \u00b7  "
                              f"{_signposts_in(v.file)}  \u00b7  {_size(v.size)}")
                     for v in versions]
-        self.app.push_screen(VersionsDialog(path.name, labelled),
+        self.app.push_screen(VersionsDialog(shown_name(path.name), labelled),
                              partial(self._version_chosen, history))
 
     def _version_chosen(self, history: LocalHistory, file: Path | None) -> None:

@@ -10,19 +10,18 @@ about editing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
+from rich.text import Text
 from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, TabbedContent, TabPane, TextArea
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, TextArea
 
-from ...model import Roadmap, Status
+from ...model import Roadmap
 from ...model.fields import edit_field
 from ...model.operations import (
     RoadmapEditError,
@@ -35,8 +34,9 @@ from ...model.quickadd import QuickAddError, apply_quick_add, parse_quick_add
 from ...model.search import SignpostFilter, parse_filter
 from ...model.text import clean_text, has_unsafe_characters
 from ...model.validate import MULTILINE_FIELDS
-from ...summary_style import STATUS_MARKS
-from ..document import Document, ReadOnlyError, now
+from ...session.document import Document, ReadOnlyError, now
+from ..keys import EDITING_ACTIONS, bindings, key_map
+from ..widgets.capture import CaptureLine
 from ..widgets.editor import SignpostEditor
 from ..widgets.header import RoadmapHeader
 from ..widgets.owners import OwnersPane
@@ -50,41 +50,24 @@ Change = Callable[[Roadmap], tuple[Roadmap, str | None]]
 SIDE_TABS = {"editor": "tab-editor", "owners": "tab-owners", "timeline": "tab-timeline"}
 SIDE_FOCUS = {"editor": "#field-title", "owners": "#owner-table", "timeline": "#timeline"}
 
-EDITING_ACTIONS = frozenset({"quick_add", "save", "undo", "redo", "delete_signpost", "move",
-                             "shift_phase", "export"})
 WIDE_SCREEN = 140
 QUICK_ADD_HINT = "Add: Title words @Owner #Phase +tag due:2021-03-31 start:2021-01"
 
 
 class MainScreen(FileActions, PaneForms, Screen[None]):
-    BINDINGS = [
-        Binding("a", "quick_add", "Add", priority=True),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("ctrl+z", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo"),
-        Binding("delete", "delete_signpost", "Delete"),
-        Binding("shift+up", "move(-1)", "Move up", show=False),
-        Binding("shift+down", "move(1)", "Move down", show=False),
-        Binding("left_square_bracket", "shift_phase(-1)", "Phase \u2190", show=False),
-        Binding("right_square_bracket", "shift_phase(1)", "Phase \u2192", show=False),
-        Binding("slash", "filter", "Filter", priority=True),
-        Binding("p", "present", "Present"),
-        Binding("e", "export", "Export"),
-        Binding("t", "timer", "Timer"),
-        Binding("question_mark", "help", "Keys"),
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+o", "open", "Open", show=False),
-        Binding("1", "side('editor')", "Editor", show=False),
-        Binding("2", "side('owners')", "Owners", show=False),
-        Binding("3", "side('timeline')", "Timeline", show=False),
-        Binding("z", "toggle_side", "Wide list", show=False),
-        Binding("escape", "escape", "Back to list", show=False),
-    ]
+    BINDINGS = bindings()
 
-    def __init__(self, document: Document, *, timer_minutes: int) -> None:
+    def __init__(self, document: Document, *, timer_minutes: int,
+                 keymap: Mapping[str, str] | None = None) -> None:
         super().__init__(id="main")
         self.document = document
+        self.keymap: Mapping[str, str] = keymap or {}
+        """The user's remapped keys (settings.toml ``[keys]``), for the key map's text."""
         self.filter: SignpostFilter = parse_filter("")
+        self._refused = ("", "")
+        """The capture line last refused, and why: shown while the line still reads so."""
+        self.to_fix: list[tuple[str, str]] = []
+        """Capture lines refused while more ideas were typed after them: (line, problem)."""
         self._init_files(timer_minutes)
         self._init_keeping()
 
@@ -96,9 +79,12 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
             with Vertical(id="left"):
                 yield Input(id="filter", compact=True,
                             placeholder="filter: words @owner #phase +tag status:active "
-                            "country:KH (escape clears)")
+                            "country:cambodia (escape clears)")
                 yield SignpostList(id="signposts", on_highlight=self._show_selected)
-                yield Input(id="quick-add", placeholder=QUICK_ADD_HINT)
+                yield CaptureLine(id="quick-add", placeholder=QUICK_ADD_HINT,
+                                  submit=self._submit_capture, park=self._park_line,
+                                  paste_lines=self._paste_lines, recall=self._recall_line)
+                yield Static(id="capture-note", markup=False)
             with TabbedContent(id="side", initial="tab-editor"):
                 with TabPane("Editor", id="tab-editor"):
                     yield SignpostEditor(id="editor")
@@ -317,40 +303,106 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
             return
         self.focus_now(self.query_one("#quick-add", Input))
 
-    @on(Input.Submitted, "#quick-add")
-    def _quick_add(self, event: Input.Submitted) -> None:
-        capture = event.input
-        line = self.typed(event.value.strip(), "capture line")
-        if not line:
-            return
-        try:
-            entry = parse_quick_add(line, self.document.roadmap)
-        except QuickAddError as error:
-            self._capture_problem(str(error))
-            return
-        if not self.filter.is_empty:
-            self._set_filter("")
-            self.app.notify("The filter was cleared to show the new signpost.", markup=False)
-        after = self.signposts.selected_id
-        if self._change("add signpost", lambda r: apply_quick_add(r, entry, after_id=after)):
-            capture.value = ""
-            self._capture_problem("")
-            for name in entry.new_owners:
-                self.app.notify(f'Added the owner "{name}"', markup=False, timeout=3)
-        capture.focus()
-
-    def _capture_problem(self, problem: str) -> None:
-        capture = self.query_one("#quick-add", Input)
-        capture.set_class(bool(problem), "-problem")
-        capture.border_subtitle = Content(problem) if problem else None
-        if problem:
-            # Also as a notice: on a narrow screen the border cannot hold a long message.
-            self.app.notify(problem, title="Not added", severity="error", markup=False)
+    def _submit_capture(self, text: str) -> bool:
+        """Enter in the capture line: add the idea now (the next keys wait for it)."""
+        added, refused = self._add_lines([text], "add signpost")
+        if refused:
+            self._refused = (text, refused[0][1])
+            self._show_capture_note()
             self.app.bell()
+        return added > 0
+
+    def _paste_lines(self, lines: Sequence[str]) -> None:
+        """Several lines pasted into the capture line: one signpost each, one undo step;
+        a line that cannot be read waits in the lines to fix."""
+        added, refused = self._add_lines(lines, f"add {len(lines)} signposts")
+        self.to_fix.extend(refused)
+        if added:
+            self.app.notify(f"Added {added} signposts from the pasted lines, in order "
+                            "(ctrl+z takes them all back)."
+                            + (f" {len(refused)} to fix: up arrow." if refused else ""),
+                            markup=False)
+        if refused:
+            self.app.bell()
+        self._show_capture_note()
+
+    def _add_lines(self, lines: Sequence[str],
+                   description: str) -> tuple[int, list[tuple[str, str]]]:
+        """Add one signpost per line after the selected one, in order, as one change;
+        returns how many were added and the lines refused with their problems."""
+        after = self.signposts.selected_id
+        new_owners: list[str] = []
+        refused: list[tuple[str, str]] = []
+        cleaned = [self.typed(text.strip(), "capture line") for text in lines]
+
+        def change(roadmap: Roadmap) -> tuple[Roadmap, str | None]:
+            selected = after
+            for line in cleaned:
+                try:  # read against the roadmap so far: a new owner is made once
+                    entry = parse_quick_add(line, roadmap)
+                except QuickAddError as error:
+                    refused.append((line, str(error)))
+                    continue
+                new_owners.extend(entry.new_owners)
+                roadmap, selected = apply_quick_add(roadmap, entry, after_id=selected)
+            return roadmap, selected
+
+        if not self._change(description, change):
+            return 0, refused
+        added = len(cleaned) - len(refused)
+        if added and not self.filter.is_empty:
+            self._set_filter("")
+            self.show_roadmap(self.document.selected_id)
+            self.app.notify("The filter was cleared to show the new signpost.", markup=False)
+        if added:
+            self._show_capture_note()
+        for name in new_owners:
+            self.app.notify(f'Added the owner "{name}"', markup=False, timeout=3)
+        return added, refused
+
+    def _park_line(self, text: str) -> None:
+        line, problem = self._refused
+        self.to_fix.append((text, problem if line == text else "cannot be read"))
+        self._show_capture_note()
+
+    def _recall_line(self, current: str) -> str | None:
+        if not self.to_fix:
+            return None
+        if current.strip():
+            self.to_fix.append((current, self._refused[1]
+                                if current == self._refused[0] else "not added yet"))
+        self._refused = self.to_fix.pop(0)
+        return self._refused[0]
+
+    def _show_capture_note(self) -> None:
+        """Under the capture line: the problem with the line, else how it will be read,
+        and how many refused lines wait to be fixed."""
+        capture = self.query_one("#quick-add", Input)
+        note = self.query_one("#capture-note", Static)
+        line, problem = self._refused
+        if capture.value != line:
+            problem = ""
+        capture.set_class(bool(problem), "-problem")
+        text = Text()
+        if problem:
+            text.append(f"\u26a0 {problem}", "bold red")
+        elif capture.value.strip():
+            try:
+                entry = parse_quick_add(capture.value.strip(), self.document.roadmap)
+                text.append(f"\u2192 {entry.described()}", "dim")
+            except QuickAddError as error:
+                text.append(f"\u2192 {error}", "yellow")
+        if self.to_fix:
+            count = len(self.to_fix)
+            text.append(f"{chr(10) if text else ''}\u2191 {count} line"
+                        f"{'s' if count > 1 else ''} to fix: {self.to_fix[0][0]} "
+                        f"({self.to_fix[0][1]})", "bold yellow")
+        note.update(text)
+        note.display = bool(text)
 
     @on(Input.Changed, "#quick-add")
     def _capture_changed(self) -> None:
-        self._capture_problem("")
+        self._show_capture_note()
 
     @on(Input.Changed)
     def _clean_as_typed(self, event: Input.Changed) -> None:
@@ -433,8 +485,10 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
     def _rows(self) -> Sequence[int]:
         """The positions the list shows: all of them, or those the filter matches."""
         roadmap = self.document.roadmap
-        return (range(len(roadmap.signposts)) if self.filter.is_empty
-                else self.filter.matching_indexes(roadmap))
+        if self.filter.is_empty:
+            return range(len(roadmap.signposts))
+        self.filter = parse_filter(self.filter.query, roadmap)  # owners' countries change
+        return self.filter.matching_indexes(roadmap)
 
     def select_owner(self, name: str) -> None:
         self.action_side("owners")
@@ -445,48 +499,4 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
     # -- help -------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(key_map()))
-
-
-def key_map() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The keys by pane, as the help screen and the README show them."""
-    return [
-        ("Signposts (when no text field has focus)", [
-            ("up / down", "move the cursor; the editor follows"),
-            ("a", "capture a new signpost after the selected one"),
-            ("delete", "delete the selected signpost"),
-            ("shift+up / down", "move the signpost up / down"),
-            ("[ / ]", "move it to the previous / next phase"),
-            ("/", "filter: words @owner #phase +tag status: country:"),
-            ("escape", "back to the list; clears the filter"),
-            ("ctrl+z / ctrl+y", "undo / redo any change"),
-        ]),
-        ("Roadmap", [
-            ("ctrl+s", "save (asks for a path when untitled)"),
-            ("ctrl+o", "open another roadmap"),
-            ("p", "present the summary full screen"),
-            ("e", "export the summary (text, ansi, html, svg, md)"),
-            ("t", "start / pause the session timer"),
-            ("ctrl+p", "command palette: every action, jump to a signpost or owner,"
-                       " roadmap details, earlier versions of the file"),
-            ("?", "this key map"),
-            ("q", "quit (asks first when there are unsaved changes)"),
-        ]),
-        ("Panes", [
-            ("1 / 2 / 3", "editor / owners / timeline"),
-            ("z", "hide or show the side pane (a wider list)"),
-            ("tab / shift+tab", "next / previous field or pane"),
-            ("enter", "in a field: apply it (leaving the field applies it too)"),
-            ("n, enter, d", "owners and timeline panes: new, edit or rename, delete"),
-            ("left / right", "timeline: choose a phase; shift+left / right moves it"),
-        ]),
-        ("Status marks (the same in the list, timeline and summary)", [
-            (STATUS_MARKS[status], status.value) for status in Status]),
-        ("Capture line", [
-            ("@name", 'owner by prefix; @"Two Words" or @two_words; new names are added'),
-            ("#phase", "phase by prefix"),
-            ("+tag", "a tag"),
-            ("due:  start:", "YYYY-MM-DD or YYYY-MM"),
-            ("\\#word", "a backslash keeps a word literal"),
-        ]),
-    ]
+        self.app.push_screen(HelpScreen(key_map(self.keymap)))

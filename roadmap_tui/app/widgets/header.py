@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ...model.text import shown
+from ...model.text import shown, shown_name
 
 
 class RoadmapHeader(Static):
@@ -22,7 +22,7 @@ class RoadmapHeader(Static):
             left.append("  \u00b7  ")
             left.append(shown(group))
         right = Text()
-        right.append(shown(file), "italic")
+        right.append(shown_name(file), "italic")
         right.append("  ")
         if read_only:
             right.append(" READ-ONLY ", "bold reverse")

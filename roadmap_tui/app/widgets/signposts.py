@@ -22,8 +22,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...model import Roadmap, Signpost, Status
+from ...model.roadmap import STATUS_MARKS
 from ...model.text import shown
-from ...summary_style import STATUS_MARKS
 
 
 class SignpostList(ScrollView, can_focus=True):

@@ -54,6 +54,11 @@ class SessionTimer:
         self._used = 0.0
         self._started_at = None
 
+    def set_length(self, minutes: int) -> None:
+        """A new length for the session under way: the time used so far still counts, and
+        a running timer keeps running (what is left changes by the difference)."""
+        self._length = minutes * 60.0
+
     def text(self) -> str:
         """``44:59`` counting down, ``-2:05`` once over time."""
         remaining = self.remaining

@@ -32,6 +32,8 @@ class Disk(Enum):
     VANISHED = "vanished"
     """The file this document came from was deleted or moved away."""
     UNREADABLE = "unreadable"
+    """Something is there that this app cannot read now (replaced by a file too large,
+    its permissions changed): treated as changed, never overwritten without asking."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,8 @@ class DiskCheck:
     state: Disk
     data: bytes | None = None
     """What is on disk now: the version a save would replace."""
+    reason: str = ""
+    """Why the file could not be read, when it could not."""
 
 
 class Document:
@@ -131,9 +135,10 @@ class Document:
             return DiskCheck(Disk.AS_LEFT)
         try:
             data = read_bytes(target)
-        except RoadmapFileError:
+        except RoadmapFileError as error:
             if target.exists() or target.is_symlink():
-                return DiskCheck(Disk.UNREADABLE)
+                return DiskCheck(Disk.UNREADABLE, _raw_bytes(target),
+                                 error.message.rpartition(": ")[2])
             vanished = target == self.path and self.digest is not None
             return DiskCheck(Disk.VANISHED if vanished else Disk.AS_LEFT)
         if target != self.path:
@@ -182,6 +187,19 @@ class Document:
         self.path = target
         self.history.mark_saved(roadmap)
         return target
+
+
+KEPT_BYTES = 256 * 1024 * 1024
+"""The most of an unreadable-as-a-roadmap file kept in Earlier versions before a save
+replaces it: too large for a roadmap, but still someone's work."""
+
+
+def _raw_bytes(path: Path) -> bytes | None:
+    """A file's bytes even when too large to be a roadmap; None when they cannot be read."""
+    try:
+        return read_bytes(path, KEPT_BYTES)
+    except RoadmapFileError:
+        return None
 
 
 def now() -> datetime:

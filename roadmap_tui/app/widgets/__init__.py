@@ -1,0 +1,1 @@
+"""The panes: widgets that show a roadmap and send messages; no rules live here."""

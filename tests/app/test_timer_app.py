@@ -1,0 +1,53 @@
+"""The session timer in the app: a new length, present mode, the time-up notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roadmap_tui.app import RoadmapApp
+from roadmap_tui.app.screens.present import PresentScreen
+from roadmap_tui.session.timer import SessionTimer
+
+from .conftest import SIZE, notices, screen_text, set_input
+
+
+async def test_setting_the_length_keeps_the_timer_running(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        now = [0.0]
+        app.main.timer = SessionTimer(45, lambda: now[0])
+        await pilot.press("t")
+        now[0] = 300.0
+        app.main.action_set_timer()
+        await pilot.pause()
+        set_input(app, "#form-minutes", "30")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.timer.running and app.main.timer.text() == "25:00"
+        assert any("still running, 25:00 left" in n for n in notices(app))
+
+
+async def test_present_mode_shows_the_timer(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, PresentScreen)
+        assert "\u23f1 4" in screen_text(app).splitlines()[0]
+
+
+async def test_the_time_up_notice_goes_when_the_timer_restarts(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        now = [0.0]
+        screen = app.main
+        screen.timer = SessionTimer(1, lambda: now[0])
+        await pilot.press("t")
+        now[0] = 61.0
+        screen._tick()
+        await pilot.pause()
+        assert any("Time is up" in n for n in notices(app))
+        await pilot.press("t")
+        await pilot.pause()
+        assert not any("Time is up" in n for n in notices(app))
+        assert screen.timer.running
