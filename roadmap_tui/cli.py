@@ -153,7 +153,8 @@ def _subcommand_parser() -> _Parser:
 
     export = commands.add_parser(
         "export", help="render the summary",
-        description="Render a roadmap's summary. Without -o it goes to standard output. "
+        description="Render a roadmap's summary (text, ansi, html, svg, md), or write the "
+        "roadmap itself as JSON or CSV. Without -o it goes to standard output. "
         "The format defaults to OUT's suffix, else ansi on a terminal and text otherwise.")
     export.add_argument("file", type=Path, metavar="FILE", help="the roadmap to render")
     export.add_argument("-f", "--format", choices=EXPORT_FORMATS, dest="fmt",
@@ -497,21 +498,19 @@ def _run_import(source: Path, path: Path, title: str | None) -> int:
     from datetime import datetime
 
     from .model.operations import title_from_file_name
-    from .storage import RoadmapFileError, save
-    from .storage.csv_table import read_csv
+    from .storage import RoadmapFileError
+    from .storage.csv_table import import_csv
 
-    if path.exists() or path.is_symlink():
-        return _fail(f"{_shown(path)}: already exists; not overwriting it")
     try:
-        imported = read_csv(source, created=datetime.now().astimezone().replace(microsecond=0),
-                            title=title_from_file_name(path.stem) if title is None else title)
-        for warning in imported.warnings:
-            _print_error(f"warning: {warning}")
-        save(imported.roadmap, path)
+        imported = import_csv(source, path,
+                              created=datetime.now().astimezone().replace(microsecond=0),
+                              title=title_from_file_name(path.stem) if title is None else title)
     except RoadmapFileError as error:
         for problem in error.problems:
             _print_error(problem)
         return EXIT_FAILED
+    for warning in imported.warnings:
+        _print_error(f"warning: {warning}")
     roadmap = imported.roadmap
     print(f"{_shown(path)}: created from {_shown(source)} ({len(roadmap.signposts)} signposts, "
           f"{len(roadmap.phases)} phases, {len(roadmap.owners)} owners)")

@@ -14,7 +14,7 @@ countries and depends_on, in order. Phases and owners are rebuilt from the
 names the signposts use, in order of first appearance, without their details.
 Not carried: the roadmap's header (the title is given on import), phase dates,
 descriptions and order, owner details and owners nobody is given, comments,
-and a signpost's group and origin. :func:`left_out` says which of these a
+and a signpost's group and origin. ``exchange.left_out`` says which of these a
 roadmap has.
 """
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -33,6 +33,7 @@ from ..model.operations import RoadmapEditError
 from ..model.roadmap import Owner, Phase, Roadmap, Signpost, Status
 from ..model.text import UNSAFE_IN_MULTILINE_TEXT, UNSAFE_IN_ONE_LINE_TEXT, clean_text, repair_note
 from ..model.validate import Problem, nearest, validate
+from .codec import encode
 from .csv_cells import (
     cells_up_to,
     column_letter,
@@ -47,7 +48,7 @@ from .csv_cells import (
     unguarded,
 )
 from .errors import RoadmapFileError
-from .files import MAX_FILE_BYTES, read_bytes
+from .files import MAX_FILE_BYTES, read_bytes, write_bytes_atomically
 
 COLUMNS = ("id", "title", "phase", "owners", "status", "start", "due", "tags", "countries",
            "depends_on", "detail")
@@ -90,39 +91,7 @@ def _iso(day: date | None) -> str:
     return "" if day is None else day.isoformat()
 
 
-def left_out(roadmap: Roadmap) -> list[str]:
-    """What the roadmap holds that its CSV cannot, worded for a note to the user.
-
-    Empty when importing the CSV (with the roadmap's title) gives the roadmap
-    back, but for its ``created`` and ``updated`` stamps: those are the file's
-    history, not its content, and import sets ``created`` anew.
-    """
-    notes = []
-    header = [key for key in ("group", "event", "question", "facilitator", "participants",
-                              "notes", "strategy", "goals",
-                              "outcomes", "assumptions", "learnings", "asks")
-              if getattr(roadmap, key)]
-    if header:
-        notes.append("the roadmap's " + ", ".join(header))
-    phases = _first_appearances(s.phase for s in roadmap.signposts)
-    if any(p.start or p.end or p.description for p in roadmap.phases):
-        notes.append("phase dates and descriptions")
-    if [p.name for p in roadmap.phases] != phases:
-        notes.append("phases no signpost is in, or their order or spelling")
-    owners = _first_appearances(o for s in roadmap.signposts for o in s.owners)
-    if any(o.organisation or o.role or o.country or o.contact for o in roadmap.owners):
-        notes.append("owner details")
-    if [o.name for o in roadmap.owners] != owners:
-        notes.append("owners nobody is given, or their order or spelling")
-    comments = sum(len(s.comments) for s in roadmap.signposts)
-    if comments:
-        notes.append(f"{comments} comment{'s' if comments != 1 else ''}")
-    if any(s.group or s.origin for s in roadmap.signposts):
-        notes.append("signposts' group and origin")
-    return notes
-
-
-def _first_appearances(names: Iterator[str] | list[str] | tuple[str, ...]) -> list[str]:
+def first_appearances(names: Iterable[str]) -> list[str]:
     """Names in order of first appearance, matched ignoring case, first spelling kept."""
     seen: dict[str, str] = {}
     for name in names:
@@ -132,6 +101,31 @@ def _first_appearances(names: Iterator[str] | list[str] | tuple[str, ...]) -> li
 
 
 # -- reading ------------------------------------------------------------------
+
+
+def import_csv(source: Path, target: Path, *, title: str,
+               created: datetime | None = None) -> ImportedRoadmap:
+    """Read a CSV file and write its roadmap to ``target``, a new file; returns what was read.
+
+    Refuses an existing ``target``, and a roadmap whose file would be over the
+    16 MiB that loading accepts (TOML takes about twice the CSV's bytes), so
+    that whatever is written opens again.
+    """
+    if target.exists() or target.is_symlink():
+        raise RoadmapFileError(f"{target}: already exists; not overwriting it", path=target)
+    imported = read_csv(source, title=title, created=created)
+    try:
+        data = encode(imported.roadmap).encode("utf-8")
+    except UnicodeEncodeError:  # only the title can hold one: the rest came as UTF-8
+        raise RoadmapFileError(f"{target}: not written: the title holds a character UTF-8"
+                               " cannot store; give one with --title", path=target) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise RoadmapFileError(
+            f"{source}: its roadmap would take {len(data) / 2**20:.1f} MiB, over the"
+            f" {MAX_FILE_BYTES // 2**20} MiB a roadmap file may have; split the spreadsheet",
+            path=source)
+    write_bytes_atomically(target, data)
+    return imported
 
 
 def read_csv(path: Path, *, title: str, created: datetime | None = None) -> ImportedRoadmap:
@@ -233,7 +227,9 @@ class _Reader:
             if not key:
                 continue  # an unnamed column: its cells must stay empty (read_row)
             if key not in _IMPORT_COLUMNS:
-                suggestion = nearest(key, _IMPORT_COLUMNS)
+                first_word = re.split(r"[\s_-]", key, maxsplit=1)[0]
+                suggestion = nearest(key, _IMPORT_COLUMNS) or nearest(first_word,
+                                                                       _IMPORT_COLUMNS)
                 shown = clean_text(label, multiline=False)[0]
                 hint = (f'; did you mean "{suggestion}"?' if suggestion is not None
                         else f"; the columns are {', '.join(_IMPORT_COLUMNS)}")
@@ -275,11 +271,15 @@ class _Reader:
             cell, count = clean_text(cell, multiline=multiline)
             self.warnings.append(self.at(row, index, repair_note(count, multiline=multiline)))
         if key in LIST_COLUMNS:
-            items = tuple(split(cell))
+            items = split(cell)
             if key == "owners":
+                # "Ana; ana" is one owner, as names are matched ignoring case.
+                items = first_appearances(items)
                 for owner in items:
                     self.first_row_of.setdefault(("owners", owner.casefold()), row)
-            return items
+            elif key == "depends_on":
+                items = list(dict.fromkeys(items))
+            return tuple(items)
         if key == "phase":
             name = read_name(cell)
             if name:
@@ -329,9 +329,9 @@ class _Reader:
             signposts.append(Signpost(**values))  # type: ignore[arg-type]
         return Roadmap(
             title=title, created=created,
-            phases=tuple(Phase(name) for name in _first_appearances(
+            phases=tuple(Phase(name) for name in first_appearances(
                 [s.phase for s in signposts])),
-            owners=tuple(Owner(name) for name in _first_appearances(
+            owners=tuple(Owner(name) for name in first_appearances(
                 [owner for s in signposts for owner in s.owners])),
             signposts=tuple(signposts))
 

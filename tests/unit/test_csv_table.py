@@ -19,8 +19,15 @@ import roadmap_tui
 from roadmap_tui import Owner, Phase, Roadmap, RoadmapFileError, Signpost
 from roadmap_tui.model import validate
 from roadmap_tui.model.text import UNSAFE_IN_ONE_LINE_TEXT
-from roadmap_tui.storage import exchange
-from roadmap_tui.storage.csv_table import COLUMNS, left_out, parse_csv, read_csv, to_csv
+from roadmap_tui.storage import csv_table, exchange
+from roadmap_tui.storage.csv_table import (
+    COLUMNS,
+    import_csv,
+    parse_csv,
+    read_csv,
+    to_csv,
+)
+from roadmap_tui.storage.exchange import left_out
 from roadmap_tui.storage.files import MAX_FILE_BYTES
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "legal-route.toml"
@@ -128,6 +135,11 @@ def test_columns_by_name_in_any_order_and_case() -> None:
     assert (first.start, first.due) == (date(2021, 1, 1), date(2021, 3, 31))
     assert first.detail == "why\nhow"
     assert (second.id, second.owners, second.status) == ("s2", ("ana", "Sok"), "planned")
+    repeated = imported("id,title,owners,depends_on,tags\n"
+                        "s1,a,,,\n"
+                        "s2,b,Ana; ana; Sok; ANA,s1; s1,x; x\n").signposts[1]
+    assert (repeated.owners, repeated.depends_on, repeated.tags) == (
+        ("Ana", "Sok"), ("s1",), ("x", "x"))
     assert [p.name for p in roadmap.phases] == ["Next"]
     assert [o.name for o in roadmap.owners] == ["Chab Dai", "Ana", "Sok"]
     assert roadmap.title == "Imported"
@@ -188,9 +200,10 @@ def test_formulas_typed_into_a_sheet_are_kept_as_text() -> None:
 
 
 def test_unknown_column_suggests_the_nearest() -> None:
-    assert problems("title,Owner,due date\nx,y,z\n") == [
+    assert problems("title,Owner,due date,Notes\nx,y,z\n") == [
         'plan.csv: row 1, column B: unknown column "Owner"; did you mean "owners"?',
-        'plan.csv: row 1, column C: unknown column "due date"; the columns are title, detail,'
+        'plan.csv: row 1, column C: unknown column "due date"; did you mean "due"?',
+        'plan.csv: row 1, column D: unknown column "Notes"; the columns are title, detail,'
         " phase, owners, status, start, due, tags, countries, depends_on, id",
     ]
 
@@ -322,3 +335,24 @@ def test_any_bytes_give_a_valid_roadmap_or_a_clear_error(data: bytes) -> None:
     else:
         assert validate(result.roadmap) == []
         assert roadmap_tui.loads(roadmap_tui.dumps(result.roadmap)) == result.roadmap
+
+
+def test_import_writes_a_new_file_that_loads_again(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    source, target = tmp_path / "s.csv", tmp_path / "s.toml"
+    source.write_text("title,owners\n" + "".join(f"a,o{n}\n" for n in range(60)),
+                      encoding="utf-8")
+    imported_roadmap = import_csv(source, target, title="T").roadmap
+    assert roadmap_tui.load(target) == imported_roadmap
+    with pytest.raises(RoadmapFileError, match="already exists; not overwriting it"):
+        import_csv(source, target, title="Other")
+    assert roadmap_tui.load(target) == imported_roadmap
+    # A file TOML makes over the limit would not load again: it is not written.
+    # (The CSV is 556 bytes, its TOML about 2,600.)
+    monkeypatch.setattr(csv_table, "MAX_FILE_BYTES", 2000)
+    with pytest.raises(RoadmapFileError, match=r"s.csv: its roadmap would take 0.0 MiB, over"
+                       " the 0 MiB a roadmap file may have; split the spreadsheet"):
+        import_csv(source, tmp_path / "big.toml", title="T")
+    assert not (tmp_path / "big.toml").exists()
+    with pytest.raises(RoadmapFileError, match="the title holds a character UTF-8 cannot"):
+        import_csv(source, tmp_path / "odd.toml", title="caf\udce9")
