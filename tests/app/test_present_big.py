@@ -7,7 +7,7 @@ from pathlib import Path
 
 from roadmap_tui import save
 from roadmap_tui.app import RoadmapApp
-from roadmap_tui.app.screens.present import PresentScreen, SummaryLines
+from roadmap_tui.app.screens.present import PresentScreen
 from roadmap_tui.export import render
 from roadmap_tui.model import Owner, Roadmap, Signpost
 
@@ -15,6 +15,8 @@ from .conftest import SIZE, notices
 
 
 async def test_a_big_summary_is_laid_out_elsewhere_and_is_the_export(tmp_path: Path) -> None:
+    from roadmap_tui.app.screens.present import SummaryLines
+
     roadmap = Roadmap(
         title="Plenary", owners=tuple(Owner(f"Owner {n}", country="Laos") for n in range(120)),
         signposts=tuple(Signpost(f"s{n}", f"Signpost number {n}", owners=(f"Owner {n % 120}",))
