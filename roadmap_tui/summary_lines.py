@@ -14,7 +14,9 @@ first screenful arrives long before the end. Never imports Textual.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import pickle
 import sys
 from collections.abc import Iterator
@@ -62,6 +64,8 @@ def _frame(lines: list[list[Segment]]) -> bytes:
 
 def main(argv: list[str]) -> int:
     """``python -m roadmap_tui.summary_lines WIDTH [TODAY]``, the roadmap on stdin."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)  # the app the person is typing in comes first, on a busy laptop too
     width = int(argv[0])
     today = date.fromisoformat(argv[1]) if len(argv) > 1 and argv[1] else None
     roadmap = pickle.load(sys.stdin.buffer)  # from the app that started this process

@@ -17,6 +17,7 @@ import pickle
 import subprocess
 import sys
 from datetime import date
+from time import monotonic
 from typing import IO
 
 from rich.segment import Segment
@@ -42,6 +43,8 @@ SUMMARY_WIDTH = 120
 """The widest the summary is drawn (the same as ``#present-summary``'s max-width)."""
 UNPACKED = 16
 """Frames of lines kept unpacked: a few screens around the one shown."""
+HAND_OVER_SECONDS = 0.25
+"""How often lines laid out are handed to the screen (the first ones at once)."""
 
 
 def is_big(roadmap: Roadmap) -> bool:
@@ -150,22 +153,29 @@ class SummaryLines(ScrollView, can_focus=True):
         try:
             with process.stdin:
                 pickle.dump(self._roadmap, process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            pending: list[tuple[int, bytes]] = []
+            handed = 0.0
             while (frame := _read_frame(process.stdout)) is not None:
-                self.app.call_from_thread(self._add, width, *frame)
+                pending.append(frame)
+                # The first frame at once (the first screenful); then a few times a
+                # second, so that the screen spends its time on keys, not on updates.
+                if not handed or monotonic() - handed >= HAND_OVER_SECONDS:
+                    self.app.call_from_thread(self._add, width, pending)
+                    pending, handed = [], monotonic()
         except OSError:
-            pass  # stopped: the screen is gone or the width changed
+            pending = []  # stopped: the screen is gone or the width changed
         finally:
             process.stdout.close()
             status = process.wait()
         if status == 0:
-            self.app.call_from_thread(self._add, width, 0, b"", done=True)
+            self.app.call_from_thread(self._add, width, pending, done=True)
         elif status > 0:
             self.app.call_from_thread(self._failed, width, f"exit status {status}")
 
-    def _add(self, width: int, count: int, frame: bytes, *, done: bool = False) -> None:
+    def _add(self, width: int, frames: list[tuple[int, bytes]], *, done: bool = False) -> None:
         if width != self._width:
             return  # laid out for a width the screen no longer has
-        if frame:
+        for count, frame in frames:
             self.frames.append(frame)
             self.line_count += count
         self.done = done
