@@ -123,13 +123,14 @@ def export_to(
 ) -> str:
     """Render and write to ``path`` (UTF-8, line endings as rendered); returns the text.
 
-    This is a plain write, for scripts. The command line and the app write
-    through the storage layer's atomic save instead, so that an interrupted
-    export never leaves half a file.
+    Written as the command line writes an export: atomically, and never through
+    a symbolic link (a planted ``summary.html -> ~/.bashrc`` is refused with a
+    RoadmapFileError).
     """
+    from .storage.files import write_text_atomically
+
     text = render(roadmap, fmt, width=width, today=today)
-    with open(path, "w", encoding="utf-8", newline="") as file:
-        file.write(text)
+    write_text_atomically(Path(path), text, follow_symlinks=False)
     return text
 
 

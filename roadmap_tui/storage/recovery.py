@@ -23,7 +23,7 @@ from pathlib import Path
 from ..model.roadmap import Roadmap
 from .codec import encode
 from .errors import RoadmapFileError
-from .files import make_folder, parse, read_bytes, write_text_atomically
+from .files import make_folder, parse, read_bytes, read_start, write_text_atomically
 from .lock import is_running, process_started
 
 HEADER = "# roadmap-tui recovery copy: "
@@ -152,10 +152,10 @@ def _written_by_another(file: Path, pid: int) -> bool:
     """Whether the process now running as ``pid`` started at another time than the one
     that wrote ``file`` (its header says when that one started)."""
     try:
-        with open(file, "rb") as stream:
-            first = stream.readline(_HEADER_BYTES).decode("utf-8", errors="replace")
-        started = json.loads(first.removeprefix(HEADER)).get("started")
-    except (OSError, ValueError, AttributeError):
+        first = read_start(file, _HEADER_BYTES).partition(b"\n")[0]
+        started = json.loads(first.decode("utf-8", errors="replace").removeprefix(HEADER)
+                             ).get("started")
+    except (RoadmapFileError, ValueError, AttributeError):
         return False
     now = process_started(pid)
     return isinstance(started, int | float) and now is not None and abs(now - started) > 1

@@ -277,3 +277,32 @@ def test_a_long_name_saves_and_locks(tmp_path: Path) -> None:
     assert lock.acquire() is None and lock.owned and lock_path(path).is_file()
     lock.release()
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+# -- the same class, found while fixing the above ----------------------------------------
+
+
+def test_the_export_api_refuses_a_symlink_too(tmp_path: Path) -> None:
+    from roadmap_tui.export import export_to
+    from roadmap_tui.storage import RoadmapFileError
+
+    target = tmp_path / "bashrc"
+    target.write_text("echo hello\n")
+    (tmp_path / "summary.txt").symlink_to(target)
+    with pytest.raises(RoadmapFileError, match="symbolic link"):
+        export_to(roadmap(), "text", tmp_path / "summary.txt")
+    assert target.read_text() == "echo hello\n"
+    export_to(roadmap(), "text", tmp_path / "other.txt")
+    assert "Plan" in (tmp_path / "other.txt").read_text()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_a_fifo_among_recovery_copies_is_not_waited_on(
+        tmp_path: Path, running: subprocess.Popen[bytes]) -> None:
+    os.mkfifo(tmp_path / f"plan-abc-pid{running.pid}.toml")
+    found: list[object] = []
+    looker = threading.Thread(target=lambda: found.append(left_behind(tmp_path, "plan-abc")),
+                              daemon=True)
+    looker.start()
+    looker.join(5)
+    assert not looker.is_alive() and found == [[]]

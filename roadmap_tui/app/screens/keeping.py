@@ -23,10 +23,11 @@ from ...model import Roadmap
 from ...model.compare import differences
 from ...model.text import shown_name
 from ...storage import RoadmapFileError
+from ...storage.files import read_bytes
 from ...storage.lock import FileLock, LockHolder
 from ...storage.recovery import Recovery, RecoveryJournal, kept_by_running, left_behind
 from ...storage.versions import LocalHistory
-from ..document import Disk, Document
+from ..document import KEPT_BYTES, Disk, Document
 from .dialogs import ChoiceDialog, VersionsDialog
 
 if TYPE_CHECKING:
@@ -379,8 +380,8 @@ class Safekeeping(_Base):
 def _signposts_in(file: Path) -> str:
     """How many signposts a version holds, counted without parsing it."""
     try:
-        count = file.read_bytes().count(b"\n[[signposts]]")
-    except OSError:
+        count = read_bytes(file, KEPT_BYTES, follow_symlinks=False).count(b"\n[[signposts]]")
+    except RoadmapFileError:
         return "unreadable"
     return f"{count} signpost{'' if count == 1 else 's'}"
 
