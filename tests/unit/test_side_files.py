@@ -161,15 +161,22 @@ def test_a_recovery_copy_whose_process_id_was_reused_is_offered(
     journal.write(roadmap("Unsaved before the battery died"), journal.ticket())
     assert left_behind(tmp_path, "plan-abc") == []  # its process runs: not offered...
     assert kept_by_running(tmp_path, "plan-abc") == [journal.file]  # ...but mentioned
-    # The same id, but the copy was written by a process that started an hour earlier.
     first, _, rest = journal.file.read_text().partition("\n")
     about = json.loads(first.removeprefix(HEADER))
-    about["started"] -= 3600
-    journal.file.write_text(f"{HEADER}{json.dumps(about)}\n{rest}")
-    (found,) = left_behind(tmp_path, "plan-abc")
-    recovery = found.read()
-    assert recovery is not None and recovery.roadmap.title == "Unsaved before the battery died"
-    assert kept_by_running(tmp_path, "plan-abc") == []
+    # The same id, but the copy was written by a process that started an hour earlier
+    # (the ids wrapped round), or before the computer last started (a dead battery).
+    for change in ({"started": about["started"] - 3600},
+                   {"boot": "3f1c0000-0000-4000-8000-000000000000"}):
+        journal.file.write_text(f"{HEADER}{json.dumps({**about, **change})}\n{rest}")
+        (found,) = left_behind(tmp_path, "plan-abc")
+        recovery = found.read()
+        assert recovery is not None
+        assert recovery.roadmap.title == "Unsaved before the battery died"
+        assert kept_by_running(tmp_path, "plan-abc") == []
+    # A clock stepped by seconds while it ran does not make it someone else.
+    journal.file.write_text(f"{HEADER}{json.dumps({**about, 'started': about['started'] + 5})}"
+                            f"\n{rest}")
+    assert left_behind(tmp_path, "plan-abc") == []
 
 
 # -- 6. local history when the clock goes back ----------------------------------------
