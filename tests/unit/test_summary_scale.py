@@ -53,3 +53,11 @@ def test_the_layout_process_answers_frames() -> None:
     lines = pickle.loads(result.stdout[8:8 + size])
     assert len(lines) == count and len(result.stdout) == 8 + size
     assert any("Small" in "".join(segment.text for segment in line) for line in lines)
+
+
+def test_no_suggestion_is_looked_for_a_huge_value() -> None:
+    """difflib indexes every character of the value: 15 MB took most of a gigabyte."""
+    from roadmap_tui.model.validate import nearest
+
+    assert nearest("planed", ["planned", "done"]) == "planned"
+    assert nearest("planned" + "x" * 1000, ["planned" + "x" * 1000]) is None
