@@ -15,7 +15,7 @@ from typing import Any
 
 import tomli_w
 
-from .model.text import shown_name
+from .model.text import quoted, shown_name
 from .storage.errors import RoadmapFileError
 from .storage.files import read_bytes, write_text_atomically
 
@@ -91,5 +91,5 @@ def _from_table(path: Path, data: dict[str, Any]) -> tuple[Settings, list[str]]:
     else:
         problems.append(f"{shown_name(path)}: recent_files should be a list of paths; ignored")
     for key in sorted(set(data) - {"theme", "timer_minutes", "recent_files"}):
-        problems.append(f'{path}: unknown setting "{key}" ignored')
+        problems.append(f'{shown_name(path)}: unknown setting {quoted(key)} ignored')
     return settings, problems

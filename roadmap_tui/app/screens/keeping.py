@@ -365,7 +365,8 @@ class Safekeeping(_Base):
         chosen = next((v for v in history.versions() if v.file == file), None)
         try:
             if chosen is None:
-                raise RoadmapFileError(f"{file}: no longer in the local history", path=file)
+                raise RoadmapFileError(f"{shown_name(file)}: no longer in the local history",
+                                       path=file)
             loaded = history.read(chosen)
         except RoadmapFileError as error:
             self.app.notify(str(error), title="Not restored", severity="error",
