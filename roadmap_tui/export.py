@@ -87,26 +87,6 @@ def render(roadmap: Roadmap, fmt: str, *, width: int = 100, today: date | None =
     return _XML_FORBIDDEN.sub("\ufffd", output)
 
 
-def export_to(
-    roadmap: Roadmap,
-    fmt: str,
-    path: str | os.PathLike[str],
-    *,
-    width: int = 100,
-    today: date | None = None,
-) -> str:
-    """Render and write to ``path`` (UTF-8, line endings as rendered); returns the text.
-
-    This is a plain write, for scripts. The command line and the app write
-    through the storage layer's atomic save instead, so that an interrupted
-    export never leaves half a file.
-    """
-    text = render(roadmap, fmt, width=width, today=today)
-    with open(path, "w", encoding="utf-8", newline="") as file:
-        file.write(text)
-    return text
-
-
 def _console(
     width: int,
     *,

@@ -83,28 +83,39 @@ class _Part:
     """False for the cover, whose first block (the roadmap's title) is its heading."""
 
 
-def report_pages(roadmap: Roadmap, *, today: date | None, width: int,
-                 height: int) -> list[ReportPage]:
+class LayoutCancelled(Exception):
+    """The pages were no longer wanted (the speaker left present mode)."""
+
+
+def _never() -> bool:
+    return False
+
+
+def report_pages(roadmap: Roadmap, *, today: date | None, width: int, height: int,
+                 cancelled: Callable[[], bool] = _never) -> list[ReportPage]:
     """The report-back's pages at ``width`` x ``height`` cells, in showing order.
 
     A combined roadmap is presented group by group, as the plenary hears them:
     its own cover, then each group's report-back, then what crosses the groups.
-    Pure and linear in the roadmap's size: safe to call from a worker thread.
+    Pure and linear in the roadmap's size: safe to call from a worker thread,
+    which ``cancelled`` lets stop early (it raises LayoutCancelled).
     """
     width, height = max(20, width), max(4, height)
     console = Console(width=width, file=io.StringIO(), color_system=None, markup=False,
                       emoji=False, highlight=False, legacy_windows=False)
     if not is_combined(roadmap):
-        return _pages(console, roadmap, today, width, height, REPORT_SECTIONS)
-    pages = _pages(console, roadmap, today, width, height, (_plenary_cover,))
+        return _pages(console, roadmap, today, width, height, REPORT_SECTIONS, cancelled)
+    pages = _pages(console, roadmap, today, width, height, (_plenary_cover,), cancelled)
     for name, part in split_by_group(roadmap):
         pages += [ReportPage(f"{name} \u00b7 {page.title}", page.blocks)
-                  for page in _pages(console, part, today, width, height, REPORT_SECTIONS)]
-    return pages + _pages(console, roadmap, today, width, height, (_across,))
+                  for page in _pages(console, part, today, width, height, REPORT_SECTIONS,
+                                          cancelled)]
+    return pages + _pages(console, roadmap, today, width, height, (_across,), cancelled)
 
 
 def _pages(console: Console, roadmap: Roadmap, today: date | None, width: int, height: int,
-           shown: Sequence[Callable[[Roadmap, list[Gap]], list[_Part]]]) -> list[ReportPage]:
+           shown: Sequence[Callable[[Roadmap, list[Gap]], list[_Part]]],
+           cancelled: Callable[[], bool]) -> list[ReportPage]:
     found = gaps(roadmap, today=today)
     pages: list[ReportPage] = []
     for section in shown:
@@ -118,7 +129,7 @@ def _pages(console: Console, roadmap: Roadmap, today: date | None, width: int, h
                 pages.append(ReportPage("Signposts", tuple(together)))
                 continue
         for part in parts:
-            pages.extend(_paginate(console, part, width, height))
+            pages.extend(_paginate(console, part, width, height, cancelled))
     return pages
 
 
@@ -135,12 +146,15 @@ def _lines(console: Console, block: Block, width: int) -> int:
     return len(block.wrap(console, width))
 
 
-def _paginate(console: Console, part: _Part, width: int, height: int) -> Iterator[ReportPage]:
+def _paginate(console: Console, part: _Part, width: int, height: int,
+              cancelled: Callable[[], bool] = _never) -> Iterator[ReportPage]:
     """The part's blocks over as many pages as they need, the heading on each."""
     page: list[Block] = [_heading(part)] if part.heading else []
     used = _height(console, page, width)
     count = 0
     for block, lines in _fitting(console, part.blocks, width, height - used):
+        if cancelled():
+            raise LayoutCancelled
         if used + lines > height and len(page) > 1:
             yield ReportPage(part.title if not count else f"{part.title} (continued)",
                              tuple(page))

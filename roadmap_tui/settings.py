@@ -15,7 +15,7 @@ from typing import Any
 
 import tomli_w
 
-from .model.text import shown_name
+from .model.text import quoted, shown_name
 from .storage.errors import RoadmapFileError
 from .storage.files import read_bytes, write_text_atomically
 
@@ -110,7 +110,7 @@ def _from_table(path: Path, data: dict[str, Any]) -> tuple[Settings, list[str]]:
         problems.append(f"{shown_name(path)}: keys should be a table ([keys]); ignored")
     for key in sorted(set(data) - {"theme", "timer_minutes", "report_minutes",
                                    "recent_files", "keys"}):
-        problems.append(f'{path}: unknown setting "{key}" ignored')
+        problems.append(f'{shown_name(path)}: unknown setting {quoted(key)} ignored')
     return settings, problems
 
 

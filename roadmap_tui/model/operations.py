@@ -24,7 +24,7 @@ from .roadmap import (
     Signpost,
     Status,
 )
-from .text import REPLACEMENT, has_unsafe_characters, shown
+from .text import REPLACEMENT, has_unsafe_characters, quoted, shown
 from .validate import MULTILINE_FIELDS, SIGNPOST_ID, dependency_cycle_problems
 
 _NUMBERED_ID = re.compile(r"s(\d+)")
@@ -455,7 +455,7 @@ def _refuse_clash(items: Sequence[_Item], name: str, kind: str,
     key = name.casefold()
     for item in items:
         if item.name.casefold() == key and item.name != allowed:
-            raise RoadmapEditError(f'{kind} named "{item.name}" already exists')
+            raise RoadmapEditError(f'{kind} named {quoted(item.name)} already exists')
 
 
 def _renamed(

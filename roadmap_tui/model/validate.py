@@ -275,9 +275,20 @@ def _unknown_reference(
     return Problem((*where, key), message, suggestion)
 
 
+LONGEST_SUGGESTED = 200
+"""Characters of a value beyond which no nearest name is suggested."""
+
+
 def nearest(value: str, candidates: Iterable[str]) -> str | None:
-    """The candidate closest to a misspelt value, if any is close enough."""
+    """The candidate closest to a misspelt value, if any is close enough.
+
+    A value far longer than any name is no misspelling, and difflib would index
+    every character of it (a 15 MB value took most of a gigabyte): none is looked for.
+    """
     import difflib
+
+    if len(value) > LONGEST_SUGGESTED:
+        return None
 
     pool = list(candidates)
     by_fold = {c.casefold(): c for c in pool}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..model import Roadmap
 from ..model.operations import UNTITLED, new_roadmap, title_from_file_name
+from ..model.text import shown_name
 from ..storage import RoadmapFileError, save
 from ..storage.files import LoadedRoadmap, digest_of, read_bytes, read_roadmap
 from .history import History, State
@@ -65,7 +66,7 @@ class Document:
         """The roadmap in ``path``; a missing file is a new roadmap saved there later."""
         if not path.exists() and not path.is_symlink():
             if read_only:
-                raise RoadmapFileError(f"{path}: no such file", path=path)
+                raise RoadmapFileError(f"{shown_name(path)}: no such file", path=path)
             roadmap = new_roadmap(title_from_file_name(path.stem), created=now())
             return cls(roadmap, path)
         loaded: LoadedRoadmap = read_roadmap(path, with_digest=True)

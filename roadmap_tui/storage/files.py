@@ -114,6 +114,19 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES, *, follow_symlinks: bool
     locks, which a stranger could plant as a link to /dev/zero). ``kind`` and
     ``expected`` word the refusal for what the caller reads.
     """
+    return _read_regular(path, limit, follow_symlinks=follow_symlinks, whole=True, kind=kind,
+                         expected=expected)
+
+
+def read_start(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of a regular file that is not a link (a side file's
+    header): never waits on a FIFO, never reads a device."""
+    return _read_regular(path, size, follow_symlinks=False, whole=False)
+
+
+def _read_regular(path: Path, limit: int, *, follow_symlinks: bool, whole: bool,
+                  kind: str = "roadmap file",
+                  expected: str = "a roadmap is a .toml file") -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
     if not follow_symlinks:
         flags |= getattr(os, "O_NOFOLLOW", 0)
@@ -128,10 +141,10 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES, *, follow_symlinks: bool
         if not stat.S_ISREG(info.st_mode):
             what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
             raise RoadmapFileError(f"{shown_name(path)}: is {what}; {expected}", path=path)
-        if info.st_size > limit:
+        if whole and info.st_size > limit:
             raise _too_large(path, limit, kind)
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            data = stream.read(limit + 1)
+            data = stream.read(limit + 1 if whole else limit)
     except OSError as error:
         raise _os_error(path, "cannot read", error) from None
     finally:

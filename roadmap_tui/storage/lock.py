@@ -190,8 +190,10 @@ def is_running(pid: int, *, since: float | None = None) -> bool:
     return True
 
 
-START_TIME_SLACK = 2.0
-"""Seconds: /proc gives a start time to the clock tick and the boot time to the second."""
+START_TIME_SLACK = 60.0
+"""Seconds of doubt: /proc gives the boot time to the second, and it moves when the clock
+is stepped (a correction while the app runs). An id reused after a reboot, or after the
+ids wrapped round, belongs to a process that started far later than that."""
 
 
 def process_started(pid: int) -> float | None:
@@ -203,6 +205,15 @@ def process_started(pid: int) -> float | None:
         ticks = int(fields[19])  # the 22nd field: start time in clock ticks after boot
         return _boot_time() + ticks / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
+        return None
+
+
+def boot_id() -> str | None:
+    """Which boot of this computer this is (Linux); None where the system cannot say."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", "rb") as stream:
+            return stream.read(64).decode("ascii", errors="replace").strip() or None
+    except OSError:
         return None
 
 

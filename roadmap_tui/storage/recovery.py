@@ -23,8 +23,8 @@ from pathlib import Path
 from ..model.roadmap import Roadmap
 from .codec import encode
 from .errors import RoadmapFileError
-from .files import make_folder, parse, read_bytes, write_text_atomically
-from .lock import is_running, process_started
+from .files import make_folder, parse, read_bytes, read_start, write_text_atomically
+from .lock import START_TIME_SLACK, boot_id, is_running, process_started
 
 HEADER = "# roadmap-tui recovery copy: "
 DISCARDED = "discarded"
@@ -152,13 +152,16 @@ def _written_by_another(file: Path, pid: int) -> bool:
     """Whether the process now running as ``pid`` started at another time than the one
     that wrote ``file`` (its header says when that one started)."""
     try:
-        with open(file, "rb") as stream:
-            first = stream.readline(_HEADER_BYTES).decode("utf-8", errors="replace")
-        started = json.loads(first.removeprefix(HEADER)).get("started")
-    except (OSError, ValueError, AttributeError):
+        first = read_start(file, _HEADER_BYTES).partition(b"\n")[0]
+        about = json.loads(first.decode("utf-8", errors="replace").removeprefix(HEADER))
+        started, boot = about.get("started"), about.get("boot")
+    except (RoadmapFileError, ValueError, AttributeError):
         return False
+    if isinstance(boot, str) and boot_id() not in (None, boot):
+        return True  # written before this computer last started
     now = process_started(pid)
-    return isinstance(started, int | float) and now is not None and abs(now - started) > 1
+    return (isinstance(started, int | float) and now is not None
+            and abs(now - started) > START_TIME_SLACK)
 
 
 _HEADER_BYTES = 4096
@@ -192,6 +195,8 @@ def _with_header(text: str, target: Path | None, started: float | None) -> str:
         "file": None if target is None else str(target),
         "written": datetime.now().astimezone().isoformat(timespec="seconds")}
     if started is not None:
-        about["started"] = round(started, 2)  # who wrote it: its process's start time
+        about["started"] = round(started, 2)  # who wrote it: its process's start time...
+    if (boot := boot_id()) is not None:
+        about["boot"] = boot  # ...in this boot of the computer
     # json.dumps escapes newlines and control characters: the header stays one line.
     return f"{HEADER}{json.dumps(about, ensure_ascii=True)}\n{text}"

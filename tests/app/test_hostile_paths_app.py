@@ -213,7 +213,16 @@ async def test_a_hostile_file_name_is_shown_escaped_everywhere(tmp_path: Path) -
         assert_clean(app, seen)
         app.screen.dismiss(None)
         await pilot.pause()
-        await export_to(app, pilot, str(folder / f"{HOSTILE}.html"))  # "Exported ..."
+        app.main.action_save_as()  # the path offered in a text field
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+        assert_clean(app, seen)
+        app.screen.dismiss(None)
+        await pilot.pause()
+        await pilot.press("e")  # the export dialog's default path, then "Exported ..."
+        assert_clean(app, seen)
+        await pilot.press("escape")
+        await export_to(app, pilot, str(folder / f"{HOSTILE}.html"))
         assert_clean(app, seen)
         path.unlink()
         edit(app, "Gone")

@@ -15,8 +15,9 @@ import pytest
 from markdown_it import MarkdownIt
 from strategies import HOSTILE as STRATEGY_HOSTILE
 
-from roadmap_tui.export import FORMATS, export_to, format_for_path, render
+from roadmap_tui.export import FORMATS, format_for_path, render
 from roadmap_tui.export_markdown import escape
+from roadmap_tui.export_writer import export_to
 from roadmap_tui.model import Owner, Phase, Roadmap, Signpost, Status
 from roadmap_tui.summary_style import safe
 

@@ -161,15 +161,22 @@ def test_a_recovery_copy_whose_process_id_was_reused_is_offered(
     journal.write(roadmap("Unsaved before the battery died"), journal.ticket())
     assert left_behind(tmp_path, "plan-abc") == []  # its process runs: not offered...
     assert kept_by_running(tmp_path, "plan-abc") == [journal.file]  # ...but mentioned
-    # The same id, but the copy was written by a process that started an hour earlier.
     first, _, rest = journal.file.read_text().partition("\n")
     about = json.loads(first.removeprefix(HEADER))
-    about["started"] -= 3600
-    journal.file.write_text(f"{HEADER}{json.dumps(about)}\n{rest}")
-    (found,) = left_behind(tmp_path, "plan-abc")
-    recovery = found.read()
-    assert recovery is not None and recovery.roadmap.title == "Unsaved before the battery died"
-    assert kept_by_running(tmp_path, "plan-abc") == []
+    # The same id, but the copy was written by a process that started an hour earlier
+    # (the ids wrapped round), or before the computer last started (a dead battery).
+    for change in ({"started": about["started"] - 3600},
+                   {"boot": "3f1c0000-0000-4000-8000-000000000000"}):
+        journal.file.write_text(f"{HEADER}{json.dumps({**about, **change})}\n{rest}")
+        (found,) = left_behind(tmp_path, "plan-abc")
+        recovery = found.read()
+        assert recovery is not None
+        assert recovery.roadmap.title == "Unsaved before the battery died"
+        assert kept_by_running(tmp_path, "plan-abc") == []
+    # A clock stepped by seconds while it ran does not make it someone else.
+    journal.file.write_text(f"{HEADER}{json.dumps({**about, 'started': about['started'] + 5})}"
+                            f"\n{rest}")
+    assert left_behind(tmp_path, "plan-abc") == []
 
 
 # -- 6. local history when the clock goes back ----------------------------------------
@@ -277,3 +284,32 @@ def test_a_long_name_saves_and_locks(tmp_path: Path) -> None:
     assert lock.acquire() is None and lock.owned and lock_path(path).is_file()
     lock.release()
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+# -- the same class, found while fixing the above ----------------------------------------
+
+
+def test_the_export_api_refuses_a_symlink_too(tmp_path: Path) -> None:
+    from roadmap_tui.export_writer import export_to
+    from roadmap_tui.storage import RoadmapFileError
+
+    target = tmp_path / "bashrc"
+    target.write_text("echo hello\n")
+    (tmp_path / "summary.txt").symlink_to(target)
+    with pytest.raises(RoadmapFileError, match="symbolic link"):
+        export_to(roadmap(), "text", tmp_path / "summary.txt")
+    assert target.read_text() == "echo hello\n"
+    export_to(roadmap(), "text", tmp_path / "other.txt")
+    assert "Plan" in (tmp_path / "other.txt").read_text()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_a_fifo_among_recovery_copies_is_not_waited_on(
+        tmp_path: Path, running: subprocess.Popen[bytes]) -> None:
+    os.mkfifo(tmp_path / f"plan-abc-pid{running.pid}.toml")
+    found: list[object] = []
+    looker = threading.Thread(target=lambda: found.append(left_behind(tmp_path, "plan-abc")),
+                              daemon=True)
+    looker.start()
+    looker.join(5)
+    assert not looker.is_alive() and found == [[]]

@@ -21,3 +21,11 @@ def test_a_huge_value_is_shortened_in_every_format() -> None:
         text = render(roadmap, fmt, width=100)
         assert "more characters)" not in text
         assert len(text) < 20 * len(huge), (fmt, len(text))  # ~15 mentions of it
+
+
+def test_no_suggestion_is_looked_for_a_huge_value() -> None:
+    """difflib indexes every character of the value: 15 MB took most of a gigabyte."""
+    from roadmap_tui.model.validate import nearest
+
+    assert nearest("planed", ["planned", "done"]) == "planned"
+    assert nearest("planned" + "x" * 1000, ["planned" + "x" * 1000]) is None

@@ -113,7 +113,10 @@ class PathDialog(Dialog[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self._title, style="bold"), classes="dialog-title")
-            yield Input(self._default, placeholder="path/to/roadmap.toml", id="path")
+            # A text field draws its value raw: a path holding escape sequences is offered
+            # escaped (the one cleaning function), as the user sees it everywhere else.
+            yield Input(shown_name(self._default), placeholder="path/to/roadmap.toml",
+                        id="path")
             if self._recent:
                 yield Label("Recent files")
                 yield OptionList(*(Option(Text(shown_name(name)), id=name)
@@ -254,7 +257,8 @@ class ExportDialog(Dialog[ExportChoice | None]):
                              allow_blank=False, id="export-format", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label("File", classes="form-label")
-                yield Input(str(self._path_for(self._fmt)), id="export-path", compact=True)
+                yield Input(shown_name(self._path_for(self._fmt)), id="export-path",
+                            compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")

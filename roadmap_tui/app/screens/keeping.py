@@ -23,8 +23,9 @@ from ... import paths
 from ...model import Roadmap
 from ...model.compare import differences
 from ...model.text import shown_name
-from ...session.document import Disk, Document
+from ...session.document import KEPT_BYTES, Disk, Document
 from ...storage import RoadmapFileError
+from ...storage.files import read_bytes
 from ...storage.lock import FileLock, LockHolder
 from ...storage.recovery import Recovery, RecoveryJournal, kept_by_running, left_behind
 from ...storage.versions import LocalHistory, Version
@@ -363,7 +364,8 @@ class Safekeeping(_Base):
         chosen = next((v for v in history.versions() if v.file == file), None)
         try:
             if chosen is None:
-                raise RoadmapFileError(f"{file}: no longer in the local history", path=file)
+                raise RoadmapFileError(f"{shown_name(file)}: no longer in the local history",
+                                       path=file)
             loaded = history.read(chosen)
         except RoadmapFileError as error:
             self.app.notify(str(error), title="Not restored", severity="error",
@@ -385,8 +387,8 @@ def labelled_versions(versions: Sequence[Version]) -> list[tuple[Path, str]]:
 def _signposts_in(file: Path) -> str:
     """How many signposts a version holds, counted without parsing it."""
     try:
-        count = file.read_bytes().count(b"\n[[signposts]]")
-    except OSError:
+        count = read_bytes(file, KEPT_BYTES, follow_symlinks=False).count(b"\n[[signposts]]")
+    except RoadmapFileError:
         return "unreadable"
     return f"{count} signpost{'' if count == 1 else 's'}"
 

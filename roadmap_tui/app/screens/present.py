@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...model import Roadmap
-from ...report import ReportPage, report_pages
+from ...report import LayoutCancelled, ReportPage, report_pages
 from ...session.timer import SessionTimer
 from ...settings import DEFAULT_REPORT_MINUTES
 
@@ -39,6 +39,10 @@ CHROME = (4, 4)
 BIG = 200
 """Signposts, owners and phases from which the pages are laid out in a thread: a merged
 conference roadmap takes seconds, and escape must answer at once meanwhile."""
+
+
+PREPARING = "Preparing"
+"""The title of the page shown while a big roadmap's pages are laid out."""
 
 
 def is_big(roadmap: Roadmap) -> bool:
@@ -99,25 +103,37 @@ class PresentScreen(Screen[None]):
             self.show_pages(self._pages_for(size))
             return
         count = len(self._roadmap.signposts)
-        self.show_pages([ReportPage("Preparing", (Text(
+        self.show_pages([ReportPage(PREPARING, (Text(
             f"Preparing the report-back of {count:,} signposts\u2026 (escape returns)",
             style="italic"),))])
         self._lay_out_in_a_thread(size)
 
-    def _pages_for(self, size: Size) -> list[ReportPage]:
-        return report_pages(self._roadmap, today=self._today,
-                            width=size.width - CHROME[0], height=size.height - CHROME[1])
+    def _pages_for(self, size: Size, cancelled: Callable[[], bool] = lambda: False,
+                   ) -> list[ReportPage]:
+        return report_pages(self._roadmap, today=self._today, width=size.width - CHROME[0],
+                            height=size.height - CHROME[1], cancelled=cancelled)
 
     @work(thread=True, exclusive=True, group="report-pages")
     def _lay_out_in_a_thread(self, size: Size) -> None:
-        pages = self._pages_for(size)
-        if self.is_attached and size == self._laid_out_for:
+        def unwanted() -> bool:  # escape, or a resize that wants other pages
+            return not self.is_attached or size != self._laid_out_for
+
+        try:
+            pages = self._pages_for(size, unwanted)
+        except LayoutCancelled:
+            return
+        if not unwanted():
             with contextlib.suppress(RuntimeError):  # the app ended meanwhile
                 self.app.call_from_thread(self._laid_out, size, pages)
 
     def _laid_out(self, size: Size, pages: list[ReportPage]) -> None:
         if self.is_attached and size == self._laid_out_for:
             self.show_pages(pages)
+
+    @property
+    def laid_out(self) -> bool:
+        """Whether the pages shown are the report-back's, not the note that they are coming."""
+        return bool(self.pages) and self.pages[0].title != PREPARING
 
     def show_pages(self, pages: list[ReportPage]) -> None:
         self.pages = pages
