@@ -41,9 +41,13 @@ UNTITLED = "Untitled roadmap"
 
 def title_from_file_name(stem: str) -> str:
     """A title for a new roadmap from its file's name: ``trauma_informed-care`` reads
-    "Trauma informed care"."""
+    "Trauma informed care"; the case typed stays ("Social Enterprise", "LabourLink
+    pilot"), only the first letter is made a capital."""
     words = stem.replace("_", " ").replace("-", " ").split()
-    return " ".join(words).capitalize() if words else UNTITLED
+    if not words:
+        return UNTITLED
+    title = " ".join(words)
+    return title[0].upper() + title[1:]
 
 
 def new_roadmap(

@@ -1,5 +1,6 @@
-"""Snapshots of the key screens at 80x24 and 120x40 (look at any change before accepting it:
-``pytest tests/snapshots --snapshot-update`` then open the report)."""
+"""Snapshots of the key screens at 80x24, 120x40 and 160x48 (look at any change before
+accepting it: ``pytest tests/snapshots --snapshot-update``, then render each changed SVG to
+PNG with ``rsvg-convert`` and look at it)."""
 
 from __future__ import annotations
 
@@ -29,13 +30,33 @@ def app(tmp_path: Path) -> PinnedApp:
     return PinnedApp(path)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+SIZES = [(80, 24), (120, 40), (160, 48)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "160x48"])
 def test_main_screen(app: PinnedApp, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(app, press=["down"], terminal_size=size)
 
 
-def test_present(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app, press=["p"], terminal_size=(120, 40))
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "160x48"])
+def test_present(app: PinnedApp, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, press=["p"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "160x48"])
+def test_read_only_review(tmp_path: Path, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """A reviewer's view: only what works in the footer, a comment kept beside the file."""
+    from datetime import datetime, timedelta, timezone
+
+    from roadmap_tui.model import Comment
+    from roadmap_tui.storage.review import ReviewComment, add_review_comment
+
+    path = tmp_path / "prevention.toml"
+    shutil.copyfile(EXAMPLE, path)
+    add_review_comment(path, ReviewComment("s2", Comment(
+        "Rin", datetime(2021, 3, 15, 10, 0, tzinfo=timezone(timedelta(hours=7))),
+        "Who funds the school sessions?")))
+    assert snap_compare(PinnedApp(path, read_only=True), press=["down"], terminal_size=size)
 
 
 def test_help(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
@@ -46,8 +67,9 @@ def test_quit_dialog(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-u
     assert snap_compare(app, press=["delete", "q"], terminal_size=(80, 24))
 
 
-def test_timeline_pane(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app, press=["3"], terminal_size=(120, 40))
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "160x48"])
+def test_timeline_pane(app: PinnedApp, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, press=["3"], terminal_size=size)
 
 
 def test_recovery_offer_compared(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -21,6 +21,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from ..keys import answered_by_key
+
 AnswerType = TypeVar("AnswerType")
 
 
@@ -79,6 +81,8 @@ class ChoiceDialog(Dialog[str | None]):
         answer = self._keys.get((event.character or "").casefold())
         if answer is not None:
             event.stop()
+            if not self._answered:
+                answered_by_key(self.app, self._keys, event.time)
             self.answer(None if answer == "cancel" else answer)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -148,6 +152,17 @@ class FormField:
     placeholder: str = ""
 
 
+class _FormField(Input):
+    """A form's line: Enter moves on (or accepts) at once, before the next key is read, so
+    keys typed ahead after an Enter land in the next field, not this one."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and isinstance(self.screen, FormDialog):
+            event.stop()
+            event.prevent_default()
+            self.screen.enter_in(self)
+
+
 class FormDialog(Dialog[dict[str, str] | None]):
     """A few one-line fields (an owner, a phase, the timer); Enter in the last one saves."""
 
@@ -164,18 +179,17 @@ class FormDialog(Dialog[dict[str, str] | None]):
             for field in self._fields:
                 with Horizontal(classes="form-row"):
                     yield Label(field.label, classes="form-label")
-                    yield Input(field.value, placeholder=field.placeholder,
-                                id=f"form-{field.name}", compact=True)
+                    yield _FormField(field.value, placeholder=field.placeholder,
+                                     id=f"form-{field.name}", compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")
 
-    @on(Input.Submitted)
-    def _next_or_accept(self, event: Input.Submitted) -> None:
+    def enter_in(self, field: Input) -> None:
         inputs = list(self.query(Input))
-        index = inputs.index(event.input)
+        index = inputs.index(field)
         if index + 1 < len(inputs):
-            inputs[index + 1].focus()
+            self.set_focus(inputs[index + 1])
         else:
             self._accept()
 

@@ -23,6 +23,7 @@ from ...model import Roadmap
 from ...model.compare import differences
 from ...storage import RoadmapFileError
 from ...storage.files import LoadedRoadmap, digest_of, dumps, parse, write_text_atomically
+from ...storage.review import ReviewComment
 from ..document import Disk, Document, ReadOnlyError
 from ..timer import SessionTimer
 from .dialogs import ChoiceDialog, ExportChoice, ExportDialog, FormDialog, FormField, PathDialog
@@ -50,6 +51,7 @@ BIG_EXPORT = 500
 class FileActions(Safekeeping):
     document: Document
     timer: SessionTimer
+    review: tuple[ReviewComment, ...]
     _ticker: Timer | None
     _time_up_told: bool
 
@@ -285,7 +287,8 @@ class FileActions(Safekeeping):
 
         self.commit_editor()
         self.app.push_screen(PresentScreen(self.document.roadmap,
-                                           today=self.roadmap_app.today(), timer=self.timer))
+                                           today=self.roadmap_app.today(), timer=self.timer,
+                                           review=self.review))
 
     def action_export(self) -> None:
         self.commit_editor()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from rich.text import Text
@@ -11,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...model import Roadmap
+from ...model import Comment, Roadmap
 from ...summary import summary
 from ..timer import SessionTimer
 
@@ -25,11 +26,14 @@ class PresentScreen(Screen[None]):
         Binding("b,pageup", "page(-1)", "Page up", show=False),
         Binding("home", "edge(0)", "Top", show=False),
         Binding("end", "edge(1)", "End", show=False),
+        Binding("question_mark", "keys", "Keys"),
     ]
 
     def __init__(self, roadmap: Roadmap, *, today: date | None,
-                 timer: SessionTimer | None = None) -> None:
+                 timer: SessionTimer | None = None,
+                 review: Sequence[tuple[str, Comment]] = ()) -> None:
         super().__init__(id="present")
+        self._review = review
         self._roadmap = roadmap
         self._today = today
         self._timer = timer
@@ -37,7 +41,8 @@ class PresentScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="present-timer", markup=False)
         with VerticalScroll(id="present-scroll"):
-            yield Static(summary(self._roadmap, today=self._today), id="present-summary")
+            yield Static(summary(self._roadmap, today=self._today, review=self._review),
+                         id="present-summary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -53,6 +58,17 @@ class PresentScreen(Screen[None]):
             state = "" if timer.running else "  (paused)"
             style = "bold red" if timer.is_up else "bold"
             shown.update(Text(f"\u23f1 {timer.text()}{state}", style=style))
+
+    def action_keys(self) -> None:
+        from .dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen([("Present", [
+            ("escape / p / q", "back to the roadmap"),
+            ("space / pagedown", "page down"),
+            ("b / pageup", "page up"),
+            ("home / end", "top / end"),
+            ("up / down", "scroll a line"),
+        ])]))
 
     def action_page(self, direction: int) -> None:
         scroll = self.query_one("#present-scroll", VerticalScroll)
