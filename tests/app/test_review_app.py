@@ -42,7 +42,7 @@ async def test_the_footer_offers_only_what_works(roadmap_file: Path) -> None:
         footer = screen_text(app).splitlines()[-1]
         for offered in ("Save", "Add", "Delete", "Undo", "Export"):
             assert offered not in footer, footer
-        assert "Filter" in footer and "Present" in footer
+        assert "Filter" in footer and "Present" in footer and "c Comment" in footer
 
 
 async def test_fields_cannot_be_typed_in(roadmap_file: Path) -> None:
@@ -63,6 +63,8 @@ async def test_a_review_comment_is_kept_beside_the_file(roadmap_file: Path) -> N
     app = RoadmapApp(roadmap_file, read_only=True)
     async with app.run_test(size=SIZE) as pilot:
         signpost = app.main.signposts.selected
+        await pilot.press("c")  # straight to the comment line
+        assert app.focused is app.screen.query_one("#new-comment", Input)
         set_input(app, "#new-comment", "Who funds [b]this[/b]?")
         await pilot.press("enter")
         await pilot.pause()

@@ -85,6 +85,7 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
         Binding("slash", "filter", "Filter", priority=True),
         Binding("p", "present", "Present"),
         Binding("t", "timer", "Timer"),
+        Binding("c", "comment", "Comment"),  # in review only
         Binding("e", "export", "Export"),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+s", "save", "Save"),
@@ -145,8 +146,8 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
         self.show_roadmap(self.document.selected_id)
         self.signposts.focus()
         if self.document.read_only and self.document.path is not None:
-            self.app.notify(f"Read-only review. A comment (the last line of the editor) is "
-                            f"kept in {review_path(self.document.path).name}.",
+            self.app.notify(f"Read-only review. c writes a comment on the selected signpost; "
+                            f"it is kept in {review_path(self.document.path).name}.",
                             markup=False, timeout=6)
         self.show_warnings()
         self.start_keeping()
@@ -159,6 +160,8 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In read-only review the footer shows only what works: the editing keys are
         hidden, and ``on_key`` answers them with a notice."""
+        if action == "comment":
+            return self.document.read_only
         return not (self.document.read_only and action in EDITING_ACTIONS)
 
     def _refused_in_review(self, key: str) -> bool:
@@ -668,6 +671,13 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
             self.focus_now(target)  # before the next key, which may follow at once
         else:  # focusable once it is laid out: after this refresh
             self.call_after_refresh(target.focus)
+
+    def action_comment(self) -> None:
+        """Review: straight to the comment line of the selected signpost."""
+        side = self.query_one("#side", TabbedContent)
+        side.display = True
+        side.active = SIDE_TABS["editor"]
+        self.focus_now(self.query_one("#new-comment", Input))
 
     def action_toggle_side(self) -> None:
         side = self.query_one("#side", TabbedContent)
