@@ -37,6 +37,8 @@ TARGET = "_roadmap_key_target"
 """The app's attribute holding the widget the last key went to."""
 ANSWERED = "_roadmap_answered"
 """The app's attribute holding a dialog's answer keys and when one of them answered it."""
+TYPING_RUN = 0.5
+"""Seconds between two letters typed at the list that make them a run of typing."""
 SAME_READ = 0.05
 """Seconds within which keys count as read together (one paste, one laggy packet)."""
 

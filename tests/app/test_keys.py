@@ -372,6 +372,18 @@ async def test_escape_leaves_the_detail_and_cancels_its_edit(roadmap_file: Path)
         assert any("edit cancelled" in n for n in notices(app))
 
 
+async def test_a_word_starting_with_p_typed_at_the_list_is_typing(roadmap_file: Path) -> None:
+    """"plan" typed at the list: the p opens present, the l right after takes it back."""
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("p", "l", "a", "n"):
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is main_screen(app)
+        assert app.screen.query_one("#quick-add", Input).value == "plan"
+
+
 async def test_tab_applies_a_field_and_escape_cancels_the_next(roadmap_file: Path) -> None:
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:

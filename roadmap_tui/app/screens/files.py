@@ -61,6 +61,8 @@ class FileActions(Safekeeping):
         def commit_editor(self) -> None: ...
         def show_roadmap(self, selected_id: str | None) -> None: ...
         def show_header(self) -> None: ...
+        def start_capture(self, text: str = "") -> None: ...
+        def last_letter_time(self, key: str) -> float | None: ...
 
     @property
     def roadmap_app(self) -> RoadmapApp:
@@ -286,9 +288,10 @@ class FileActions(Safekeeping):
         from .present import PresentScreen  # the summary's modules load on first use
 
         self.commit_editor()
-        self.app.push_screen(PresentScreen(self.document.roadmap,
-                                           today=self.roadmap_app.today(), timer=self.timer,
-                                           review=self.review))
+        self.app.push_screen(PresentScreen(
+            self.document.roadmap, today=self.roadmap_app.today(), timer=self.timer,
+            review=self.review, typed_ahead=self.start_capture,
+            opened_at=self.last_letter_time("p")))
 
     def action_export(self) -> None:
         self.commit_editor()

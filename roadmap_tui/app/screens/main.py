@@ -42,6 +42,7 @@ from ...storage import RoadmapFileError
 from ...storage.review import ReviewComment, add_review_comment, load_review, review_path
 from ...summary_style import STATUS_MARKS
 from ..document import Document, ReadOnlyError, now
+from ..keys import TYPING_RUN
 from ..notices import tell_once
 from ..widgets.capture import CaptureLine
 from ..widgets.editor import SignpostEditor
@@ -63,9 +64,6 @@ EDITING_ACTIONS = frozenset({"quick_add", "save", "undo", "redo", "delete_signpo
                              "shift_phase", "export"})
 WIDE_SCREEN = 140
 NARROW_SCREEN = 76
-TYPING_RUN = 0.5
-"""Seconds between two letters typed at the list that make them a run of typing: the
-second one (and the first, if it was a one-letter command) go to the capture line."""
 UNDONE_BY_TYPING = {"t": "timer", "z": "toggle_side"}
 REFUSED_IN_REVIEW = {"save": "no saving", "undo": "no undo", "redo": "no redo",
                      "delete_signpost": "no deleting", "move": "no moving",
@@ -432,6 +430,12 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
         if text:
             capture.value += text
             capture.cursor_position = len(capture.value)
+
+    def last_letter_time(self, key: str) -> float | None:
+        """When ``key`` was last typed at the list (its command is running now), if it was
+        the last letter typed there."""
+        last = self._last_letter
+        return last[2] if last is not None and last[0] == key else None
 
     def _typed_ahead(self, when: float) -> str:
         """The letter typed at the list just before ``when``, if it starts a run of typing:

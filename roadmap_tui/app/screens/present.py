@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -14,6 +15,7 @@ from textual.widgets import Footer, Static
 
 from ...model import Comment, Roadmap
 from ...summary import summary
+from ..keys import TYPING_RUN
 from ..timer import SessionTimer
 
 
@@ -31,9 +33,13 @@ class PresentScreen(Screen[None]):
 
     def __init__(self, roadmap: Roadmap, *, today: date | None,
                  timer: SessionTimer | None = None,
-                 review: Sequence[tuple[str, Comment]] = ()) -> None:
+                 review: Sequence[tuple[str, Comment]] = (),
+                 typed_ahead: Callable[[str], None] | None = None,
+                 opened_at: float | None = None) -> None:
         super().__init__(id="present")
         self._review = review
+        self._typed_ahead = typed_ahead
+        self._opened_at = opened_at
         self._roadmap = roadmap
         self._today = today
         self._timer = timer
@@ -58,6 +64,19 @@ class PresentScreen(Screen[None]):
             state = "" if timer.running else "  (paused)"
             style = "bold red" if timer.is_up else "bold"
             shown.update(Text(f"\u23f1 {timer.text()}{state}", style=style))
+
+    def on_key(self, event: events.Key) -> None:
+        """``p`` typed at the list as the first letter of a word ("plan ..."): a letter
+        that is no key here, right after, takes the words back to the capture line."""
+        if (self._typed_ahead is None or self._opened_at is None or not event.is_printable
+                or event.character is None or event.key in self.active_bindings
+                or event.time - self._opened_at >= TYPING_RUN):
+            return
+        event.stop()
+        event.prevent_default()
+        typed_ahead, self._typed_ahead = self._typed_ahead, None
+        self.dismiss()
+        typed_ahead("p" + event.character)
 
     def action_keys(self) -> None:
         from .dialogs import HelpScreen
