@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 
 
 def tell_once(app: App[Any], message: str, *, severity: SeverityLevel = "warning",
@@ -14,3 +14,10 @@ def tell_once(app: App[Any], message: str, *, severity: SeverityLevel = "warning
     if any(n.message == message for n in app._notifications):
         return
     app.notify(message, severity=severity, timeout=timeout, markup=False)
+
+
+def show_now(app: App[Any], notification: Notification) -> Notification:
+    """Show ``notification`` at once rather than through the app's queue, so that a key
+    read in the same burst can take it back (``app._unnotify``)."""
+    app._on_notify(Notify(notification))
+    return notification

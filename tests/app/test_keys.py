@@ -410,6 +410,8 @@ async def test_letters_typed_at_the_list_go_to_the_capture_line(roadmap_file: Pa
         capture = app.screen.query_one("#quick-add", Input)
         assert app.focused is capture and capture.value == "the plan"
         assert not main_screen(app).timer.running  # the t was typing, taken back
+        assert not main_screen(app).timer.started  # as if never pressed: no "paused" either
+        assert not any("Session timer" in n for n in notices(app))
         assert isinstance(app.screen, type(main_screen(app)))
 
 

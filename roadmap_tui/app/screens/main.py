@@ -64,7 +64,7 @@ EDITING_ACTIONS = frozenset({"quick_add", "save", "undo", "redo", "delete_signpo
                              "shift_phase", "export"})
 WIDE_SCREEN = 140
 NARROW_SCREEN = 76
-UNDONE_BY_TYPING = {"t": "timer", "z": "toggle_side"}
+UNDONE_BY_TYPING = {"t": "take_back_timer", "z": "action_toggle_side"}
 REFUSED_IN_REVIEW = {"save": "no saving", "undo": "no undo", "redo": "no redo",
                      "delete_signpost": "no deleting", "move": "no moving",
                      "shift_phase": "no phase changes", "quick_add": "no adding",
@@ -445,8 +445,7 @@ class MainScreen(FileActions, PaneForms, Screen[None]):
             return ""
         key, character, _when = last
         if key in UNDONE_BY_TYPING:
-            getattr(self, f"action_{UNDONE_BY_TYPING[key]}")()
-            self.app.clear_notifications()
+            getattr(self, UNDONE_BY_TYPING[key])()
         return character
 
     def on_key(self, event: events.Key) -> None:
