@@ -55,10 +55,10 @@ def _meant_for_a_dialog(app: App[Any], event: events.Key) -> bool:
     if answered is None:
         return False
     keys, when = answered
-    if event.time - when > SAME_READ:
-        setattr(app, ANSWERED, None)
+    if event.time - when > SAME_READ or (event.character or "").casefold() not in keys:
+        setattr(app, ANSWERED, None)  # only the answer keys right after the answer
         return False
-    return (event.character or "").casefold() in keys
+    return True
 
 
 async def _settled(widget: MessagePump) -> None:
