@@ -94,6 +94,14 @@ def _peak_memory(path: Path) -> int:
     return int(output.split()[-1])
 
 
+def _saved_roadmap(folder: str, count: int) -> Path:
+    """A generated roadmap of ``count`` signposts in ``folder``, with fresh user folders."""
+    os.environ.update(_user_folders())
+    path = Path(folder) / "r.toml"
+    roadmap_tui.save(make_roadmap(count, seed=3), path)
+    return path
+
+
 async def _key_costs(count: int, presses: int) -> tuple[float, float]:
     """Median CPU seconds for one cursor keypress and for one title edit."""
     from textual.widgets import Input
@@ -101,10 +109,7 @@ async def _key_costs(count: int, presses: int) -> tuple[float, float]:
     from roadmap_tui.app import RoadmapApp
 
     with tempfile.TemporaryDirectory() as folder:
-        os.environ.update(_user_folders())
-        path = Path(folder) / "r.toml"
-        roadmap_tui.save(make_roadmap(count, seed=3), path)
-        app = RoadmapApp(path)
+        app = RoadmapApp(_saved_roadmap(folder, count))
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             moves = []
@@ -219,7 +224,51 @@ def bench_journal(rounds: int) -> None:
           f"   (one write of the copy: {write * 1000:.0f} ms wall)", flush=True)
 
 
-BENCHMARKS = {"start": bench_start, "keys": bench_keys, "journal": bench_journal}
+async def _burst(count: int, ideas: int) -> tuple[float, bool]:
+    """Wall seconds from ``a`` and ``ideas`` lines (each ending in Enter) queued at once, as
+    one terminal read, to the last idea added; and whether they landed in order."""
+    from textual import events
+
+    from roadmap_tui.app import RoadmapApp
+
+    with tempfile.TemporaryDirectory() as folder:
+        app = RoadmapApp(_saved_roadmap(folder, count))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            lines = [f"Burst idea {n} @new_owner_{n % 3} +burst" for n in range(ideas)]
+            keys = [("a", "a")]
+            for line in lines:
+                keys += [("space" if c == " " else c, c) for c in line]
+                keys.append(("enter", None))
+            start = time.perf_counter()
+            for key, character in keys:
+                event = events.Key(key, character)
+                event.set_sender(app)
+                app._driver.send_message(event)  # type: ignore[union-attr]
+            wanted = len(app.document.roadmap.signposts) + ideas
+            while len(app.document.roadmap.signposts) < wanted:
+                await asyncio.sleep(0.001)
+            took = time.perf_counter() - start
+            titles = [s.title for s in app.document.roadmap.signposts]
+            first = titles.index("Burst idea 0")
+            in_order = titles[first:first + ideas] == [f"Burst idea {n}" for n in range(ideas)]
+            return took, in_order
+
+
+def bench_burst(rounds: int) -> None:
+    """Issue 10: 50 ideas in one write at 10,000 signposts land in order within 2 s."""
+    for count in (10, 10_000):
+        samples = [asyncio.run(_burst(count, 50)) for _ in range(max(1, rounds // 2))]
+        took = statistics.median(s[0] for s in samples)
+        ordered = all(s[1] for s in samples)
+        print(f"burst of 50 ideas in one read, {count:>6,} signposts: {took * 1000:6.0f} ms "
+              f"wall to the last one added, in order: {ordered}"
+              + (f"   target <= 2 s: {'met' if took <= 2 and ordered else 'MISSED'}"
+                 if count == 10_000 else ""), flush=True)
+
+
+BENCHMARKS = {"start": bench_start, "keys": bench_keys, "journal": bench_journal,
+              "burst": bench_burst}
 
 
 def main() -> None:

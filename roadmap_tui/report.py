@@ -35,7 +35,7 @@ from .model.overview import (
     phase_groups,
     signposts_with_gaps,
 )
-from .model.roadmap import DEBRIEF_LISTS, Roadmap
+from .model.roadmap import DEBRIEF_LISTS, Comment, Roadmap
 from .model.timeline import format_dates, format_month_range
 from .summary_style import plain, status_mark, status_style
 
@@ -92,7 +92,8 @@ def _never() -> bool:
 
 
 def report_pages(roadmap: Roadmap, *, today: date | None, width: int, height: int,
-                 cancelled: Callable[[], bool] = _never) -> list[ReportPage]:
+                 cancelled: Callable[[], bool] = _never,
+                 review: Sequence[tuple[str, Comment]] = ()) -> list[ReportPage]:
     """The report-back's pages at ``width`` x ``height`` cells, in showing order.
 
     A combined roadmap is presented group by group, as the plenary hears them:
@@ -103,14 +104,35 @@ def report_pages(roadmap: Roadmap, *, today: date | None, width: int, height: in
     width, height = max(20, width), max(4, height)
     console = Console(width=width, file=io.StringIO(), color_system=None, markup=False,
                       emoji=False, highlight=False, legacy_windows=False)
+    reviewed = [_reviewed(review)] if review else []
     if not is_combined(roadmap):
-        return _pages(console, roadmap, today, width, height, REPORT_SECTIONS, cancelled)
+        return _pages(console, roadmap, today, width, height,
+                      (*REPORT_SECTIONS, *reviewed), cancelled)
     pages = _pages(console, roadmap, today, width, height, (_plenary_cover,), cancelled)
     for name, part in split_by_group(roadmap):
         pages += [ReportPage(f"{name} \u00b7 {page.title}", page.blocks)
                   for page in _pages(console, part, today, width, height, REPORT_SECTIONS,
                                           cancelled)]
-    return pages + _pages(console, roadmap, today, width, height, (_across,), cancelled)
+    return pages + _pages(console, roadmap, today, width, height, (_across, *reviewed),
+                          cancelled)
+
+
+def _reviewed(review: Sequence[tuple[str, Comment]]) -> Callable[[Roadmap, list[Gap]],
+                                                                   list[_Part]]:
+    """The reviewer's comments (NAME.review.toml), last: under each signpost's title."""
+    def section(roadmap: Roadmap, found: list[Gap]) -> list[_Part]:
+        positions = {s.id: n for n, s in enumerate(roadmap.signposts, start=1)}
+        blocks: list[Block] = []
+        for signpost_id, comment in review:
+            position = positions.get(signpost_id)
+            head = (_numbered_line(position, roadmap.signposts[position - 1].title)
+                    if position is not None else Text(f"({signpost_id}, not in the roadmap)",
+                                                      style=QUIET))
+            blocks.append(Text.assemble(head, "\n     ", _literal(comment.author, NAME),
+                                        (f"  {comment.at:%Y-%m-%d %H:%M}: ", QUIET),
+                                        _literal(comment.text, BODY, multiline=True)))
+        return [_Part(f"Review comments \u00b7 {len(review):,}", blocks)]
+    return section
 
 
 def _pages(console: Console, roadmap: Roadmap, today: date | None, width: int, height: int,

@@ -22,7 +22,7 @@ no bidi reordering anyway.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from rich import box
@@ -45,7 +45,7 @@ from .model.overview import (
     sections,
     signposts_with_gaps,
 )
-from .model.roadmap import Roadmap
+from .model.roadmap import Comment, Roadmap
 from .model.timeline import format_dates, format_day, format_month_range
 from .summary_sections import RENDERERS, Writer, indent, labelled_rows, section
 from .summary_style import (
@@ -79,28 +79,35 @@ SERIOUS_GAPS = frozenset({GapKind.BLOCKED, GapKind.DROPPED_DEPENDENCY, GapKind.O
 
 
 def summary(
-    roadmap: Roadmap, *, today: date | None = None, isolate_bidi: bool = False
+    roadmap: Roadmap, *, today: date | None = None, isolate_bidi: bool = False,
+    review: Sequence[tuple[str, Comment]] = (),
 ) -> Summary:
-    """The summary renderable; ``today`` marks the timeline and finds past-due signposts."""
-    return Summary(roadmap, today=today, isolate_bidi=isolate_bidi)
+    """The summary renderable; ``today`` marks the timeline and finds past-due signposts;
+    ``review`` holds reviewers' comments kept beside the file, as (signpost id, comment)."""
+    return Summary(roadmap, today=today, isolate_bidi=isolate_bidi, review=review)
 
 
 class Summary:
     """The whole summary; cheap to build, laid out when rendered at a width."""
 
     def __init__(
-        self, roadmap: Roadmap, *, today: date | None = None, isolate_bidi: bool = False
+        self, roadmap: Roadmap, *, today: date | None = None, isolate_bidi: bool = False,
+        review: Sequence[tuple[str, Comment]] = (),
     ) -> None:
         self.roadmap = roadmap
         self.today = today
         self.isolate_bidi = isolate_bidi
         self.writer = Writer(isolate_bidi=isolate_bidi)
+        self.review = review
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         found_gaps = gaps(self.roadmap, today=self.today)
         yield self._header(found_gaps, options.max_width)
         for name in sections(self.roadmap):
             yield from self.section(name, found_gaps, options.max_width)
+        if self.review:
+            yield section("Review comments", len(self.review))
+            yield self._review()
 
     def section(self, name: str, found_gaps: list[Gap], width: int) -> RenderResult:
         """One section by its name in :data:`~roadmap_tui.model.overview.SECTIONS`,
@@ -120,6 +127,27 @@ class Summary:
             yield from self._gaps(found_gaps, wide)
         else:
             yield from RENDERERS[name](roadmap, self.writer, wide)
+
+    def _review(self) -> RenderableType:
+        """Each reviewer's comment under its signpost's position and title, in order."""
+        signposts = self.roadmap.signposts
+        positions = {s.id: n for n, s in enumerate(signposts, start=1)}
+        lines = Text()
+        for signpost_id, comment in sorted(self.review,
+                                           key=lambda c: positions.get(c[0], len(signposts) + 1)):
+            if lines:
+                lines.append("\n")
+            position = positions.get(signpost_id)
+            if position is None:
+                lines.append(f"({signpost_id}, not in the roadmap) ", DIM)
+            else:
+                lines.append(f"{position} ", POSITION)
+                lines.append_text(self._text(signposts[position - 1].title))
+            lines.append("\n  ")
+            lines.append_text(self._text(comment.author, HEADING))
+            lines.append(f"  {comment.at:%Y-%m-%d %H:%M}: ", DIM)
+            lines.append_text(self._text(comment.text, multiline=True))
+        return indent(lines)
 
     # -- pieces -------------------------------------------------------------------------
 

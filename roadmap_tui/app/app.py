@@ -27,6 +27,7 @@ from .commands import RoadmapCommands
 from .keys import checked_keymap
 from .ordered_keys import dispatch_in_order
 from .screens.main import MainScreen
+from .widths import match_terminal_widths
 
 HIGH_CONTRAST = Theme(
     name="roadmap-high-contrast",
@@ -65,6 +66,8 @@ class RoadmapApp(App[None]):
         self.read_only = read_only
         self.crash_recovery: Path | None = None
         """Where unsaved work went when the app stopped on an unexpected error or signal."""
+        self._broken: tuple[Path, RoadmapFileError, str] | None = None
+        """The FILE given could not be opened: the app starts on a screen that says why."""
         self.settings, self._problems = read_settings(paths.settings_file())
         self.keymap, key_problems = checked_keymap(dict(self.settings.keys))
         self._problems.extend(f"{paths.settings_file()}: {problem}" for problem in key_problems)
@@ -81,11 +84,10 @@ class RoadmapApp(App[None]):
             document = Document.open(Path(path), read_only=read_only)
         except RoadmapFileError as error:
             left = left_behind(paths.recovery_folder(), paths.file_key(Path(path)))
-            earlier = (f" Unsaved work on it from an earlier session is kept in "
+            earlier = (f"Unsaved work on it from an earlier session is kept in "
                        f"{shown_name(left[0].file)}: open that file to get it back."
                        if left else "")
-            self._problems.append(f"{error}\nStarted an untitled roadmap instead; "
-                                  f"the file was not touched.{earlier}")
+            self._broken = (Path(path), error, earlier)
             document = Document.untitled()
             document.read_only = read_only
             return document
@@ -111,9 +113,14 @@ class RoadmapApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         for problem in self._problems:
             self.notify(problem, severity="error", timeout=15, markup=False)
+        if self._broken is not None:
+            from .screens.broken import BrokenFileScreen
+
+            self.push_screen(BrokenFileScreen(*self._broken))
         if self.document.path is not None and self.document.path.exists():
             self._write_settings(self.settings)
         if not self.is_headless:
+            match_terminal_widths()  # a real terminal: count cells as it draws them
             loop = asyncio.get_running_loop()
             for stop in STOP_SIGNALS:
                 loop.add_signal_handler(stop, self._stopped_by, stop)
@@ -161,6 +168,8 @@ class RoadmapApp(App[None]):
         try:
             with contextlib.suppress(Exception):
                 self._main.commit_editor()  # the field being typed in, as leaving it would
+            with contextlib.suppress(Exception):
+                self._main.keep_capture()  # and the ideas typed but not yet entered
             self.crash_recovery = self._main.keep_in_journal()
         except Exception:  # the reason for ending is the one to report
             self.crash_recovery = None

@@ -44,10 +44,26 @@ class Command:
 LIST = "Signposts (when no text field has focus)"
 ROADMAP = "Roadmap"
 PANES = "Panes"
+PRESENT = "Present (the report-back)"
 
 COMMANDS: tuple[Command, ...] = (
+    Command("help", "help", "Keys", "this key map (f1 also works in a text field)",
+            "question_mark,f1"),
     Command("quick_add", "quick_add", "Add", "capture a new signpost after the selected one",
             "a", LIST, priority=True, editing=True),
+    Command("filter", "filter", "Filter",
+            "filter: words @owner #phase +tag status: country: group:", "slash", LIST,
+            priority=True),
+    Command("present", "present", "Present", "present: the report-back, page by page", "p"),
+    Command("debrief", "debrief", "Debrief",
+            "the debrief: strategy, goals, outcomes, assumptions, learnings, asks", "d",
+            editing=True),
+    Command("timer", "timer", "Timer", "start / pause the session timer", "t"),
+    Command("comment", "comment", "Comment", "in review: comment on the selected signpost",
+            "c", LIST),
+    Command("export", "export", "Export", "export the summary (text, ansi, html, svg, md)",
+            "e"),
+    Command("quit", "quit", "Quit", "quit (asks first when there are unsaved changes)", "q"),
     Command("save", "save", "Save", "save (asks for a path when untitled)", "ctrl+s",
             editing=True),
     Command("undo", "undo", "Undo", "undo any change", "ctrl+z", LIST, editing=True),
@@ -63,20 +79,8 @@ COMMANDS: tuple[Command, ...] = (
             footer=False, editing=True),
     Command("phase_on", "shift_phase(1)", "Next phase", "move the signpost to the next phase",
             "right_square_bracket", LIST, footer=False, editing=True),
-    Command("filter", "filter", "Filter",
-            "filter: words @owner #phase +tag status: country: group:", "slash", LIST,
-            priority=True),
     Command("group_by", "group_by", "By group", "list by breakout group; again: roadmap order",
             "g", LIST, footer=False),
-    Command("present", "present", "Present", "present: the report-back, page by page", "p"),
-    Command("debrief", "debrief", "Debrief",
-            "the debrief: strategy, goals, outcomes, assumptions, learnings, asks", "d",
-            editing=True),
-    Command("export", "export", "Export", "export the summary (text, ansi, html, svg, md)",
-            "e"),
-    Command("timer", "timer", "Timer", "start / pause the session timer", "t"),
-    Command("help", "help", "Keys", "this key map", "question_mark"),
-    Command("quit", "quit", "Quit", "quit (asks first when there are unsaved changes)", "q"),
     Command("open", "open", "Open", "open another roadmap", "ctrl+o", footer=False),
     Command("show_editor", "side('editor')", "Editor", "the selected signpost's fields", "1",
             PANES, footer=False),
@@ -126,7 +130,7 @@ LAST_NOTES: dict[str, tuple[tuple[str, str], ...]] = {
         ("n, enter, d", "owners and timeline panes: new, edit or rename, delete"),
         ("left / right", "timeline: choose a phase; shift+left / right moves it"),
     ),
-    "Present (the report-back)": (
+    PRESENT: (
         ("right / space", "next page"),
         ("left", "previous page; home / end: the first / last"),
         ("t", "start / pause the session timer"),

@@ -54,11 +54,15 @@ _UNDECODABLE = re.compile("[\ud800-\udfff]")
 
 def title_from_file_name(stem: str) -> str:
     """A title for a new roadmap from its file's name: ``trauma_informed-care`` reads
-    "Trauma informed care". Characters a title may not hold (controls, bidi overrides,
-    bytes that are not UTF-8) become U+FFFD, as they would on load."""
+    "Trauma informed care"; the case typed stays ("Social Enterprise", "LabourLink
+    pilot"), only the first letter is made a capital. Characters a title may not hold
+    (controls, bidi overrides, bytes that are not UTF-8) become U+FFFD, as on load."""
     stem = _UNDECODABLE.sub(REPLACEMENT, shown(stem))
     words = stem.replace("_", " ").replace("-", " ").split()
-    return " ".join(words).capitalize() if words else UNTITLED
+    if not words:
+        return UNTITLED
+    title = " ".join(words)
+    return title[0].upper() + title[1:]
 
 
 def new_roadmap(

@@ -52,8 +52,9 @@ class QuickAdd:
     countries: tuple[str, ...] = ()
 
     def described(self) -> str:
-        """How the line will be read, for the preview under the capture line."""
-        parts = [f'"{self.title}"']
+        """How the line will be read, for the preview under the capture line: what was
+        recognised first (a narrow screen cuts the end), then the title."""
+        parts = []
         for name in self.owners:
             parts.append(f"owner {name}{' (new)' if name in self.new_owners else ''}")
         if self.phase:
@@ -65,6 +66,7 @@ class QuickAdd:
         parts.extend(f"+{tag}" for tag in self.tags)
         if self.countries:
             parts.append("country " + ", ".join(self.countries))
+        parts.append(f'"{self.title}"')
         return " \u00b7 ".join(parts)
 
 

@@ -54,6 +54,13 @@ class SessionTimer:
         self._used = 0.0
         self._started_at = None
 
+    def state(self) -> tuple[float, float, float | None]:
+        """Everything the timer knows, to put back with ``restore``."""
+        return self._length, self._used, self._started_at
+
+    def restore(self, state: tuple[float, float, float | None]) -> None:
+        self._length, self._used, self._started_at = state
+
     def set_length(self, minutes: int) -> None:
         """A new length for the session under way: the time used so far still counts, and
         a running timer keeps running (what is left changes by the difference)."""

@@ -65,3 +65,19 @@ def test_a_multi_line_paste_adds_one_signpost_per_line(path: Path) -> None:
     titles = saved_titles(app, path, before)
     stop(app)
     assert not any(title.startswith("From the chat") for title in titles)
+
+
+def test_a_burst_in_the_editor_fills_each_field_it_names(path: Path) -> None:
+    """``1 Tab C-u text Tab Tab C-u lat Enter`` sent at once: the title and the phase each get
+    their own text, as if typed slowly (Textual alone sent letters after a Tab to the field
+    it was leaving)."""
+    before = path.read_bytes()
+    detail = load(path).signposts[0].detail
+    app = TerminalApp(path, columns=80, rows=24)
+    app.wait_for_open()
+    burst(app, "1\t\x15Retitled in a burst\t\t\x15lat\r\x13")
+    app.wait_until(lambda: path.read_bytes() != before, "the save")
+    time.sleep(0.2)
+    stop(app)
+    first = load(path).signposts[0]
+    assert (first.title, first.phase, first.detail) == ("Retitled in a burst", "Later", detail)

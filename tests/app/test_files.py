@@ -16,15 +16,54 @@ from roadmap_tui.settings import read_settings
 from .conftest import SIZE, notices, screen_text, set_input
 
 
-async def test_a_broken_file_on_the_command_line_opens_untitled(tmp_path: Path) -> None:
+async def test_a_broken_file_on_the_command_line_starts_on_its_error(tmp_path: Path) -> None:
+    """Never an empty roadmap that looks like the group's work vanished: the file, the line
+    and the message, with Open another, New untitled and Quit."""
+    from roadmap_tui.app.screens.broken import BrokenFileScreen
+
     broken = tmp_path / "broken.toml"
     broken.write_text("format = 1\n[roadmap\n", encoding="utf-8")
     app = RoadmapApp(broken)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.document.path is None
-        assert any("invalid TOML" in n and "not touched" in n for n in notices(app))
+        assert isinstance(app.screen, BrokenFileScreen)
+        text = screen_text(app)
+        assert "broken.toml" in text and "line 2" in text and "invalid TOML" in text
+        for choice in ("Open another", "New untitled", "Quit"):
+            assert choice in text
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is app.main and app.document.path is None
     assert broken.read_text(encoding="utf-8") == "format = 1\n[roadmap\n"
+
+
+async def test_the_broken_file_screen_opens_another_or_quits(
+        tmp_path: Path, roadmap_file: Path) -> None:
+    from roadmap_tui.app.screens.broken import BrokenFileScreen
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text("format = 1\n[roadmap]\ntitle = 3\n", encoding="utf-8")
+    app = RoadmapApp(broken)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        set_input(app, "#path", "")
+        await pilot.press("escape")  # nothing chosen: the error stays on screen
+        await pilot.pause()
+        assert isinstance(app.screen, BrokenFileScreen)
+        await pilot.press("o")
+        await pilot.pause()
+        set_input(app, "#path", str(roadmap_file))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.main and app.document.path == roadmap_file
+    app = RoadmapApp(broken)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
 
 
 async def test_a_missing_file_is_created_on_first_save(tmp_path: Path) -> None:

@@ -106,6 +106,19 @@ async def test_delete_undo_redo(roadmap_file: Path) -> None:
         assert app.document.is_modified
 
 
+async def test_undoing_a_delete_puts_the_cursor_on_the_restored_signpost(
+        roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down", "down")
+        deleted = main_screen(app).signposts.selected_id
+        await pilot.press("delete")
+        assert main_screen(app).signposts.selected_id != deleted
+        await pilot.press("ctrl+z")
+        assert main_screen(app).signposts.selected_id == deleted
+        assert app.screen.query_one("#field-title", Input).value == titles(app)[3]
+
+
 async def test_moving_within_the_list_and_between_phases(roadmap_file: Path) -> None:
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
@@ -130,7 +143,7 @@ async def test_a_field_edit_is_one_undo_step(roadmap_file: Path) -> None:
         title.focus()
         await pilot.press("end", *" now", "enter")
         assert app.document.roadmap.signposts[0].title == original + " now"
-        await pilot.press(*"!!", "escape")
+        await pilot.press(*"!!", "tab", "escape")
         assert app.focused.id == "signposts"
         assert app.document.roadmap.signposts[0].title == original + " now!!"
         await pilot.press("ctrl+z")
@@ -300,7 +313,7 @@ async def test_help_shows_the_key_map(roadmap_file: Path) -> None:
         text = screen_text(app)
         for key, description in (("ctrl+s", "save (asks for a path when untitled)"),
                                  ("[", "move the signpost to the previous phase"),
-                                 ("?", "this key map"), ("up / down", "move the cursor")):
+                                 ("? or f1", "this key map"), ("up / down", "move the cursor")):
             assert re.search(rf"\s{re.escape(key)} +{re.escape(description)}", text), key
         await pilot.press("escape")
         assert app.screen is main_screen(app)
@@ -368,19 +381,65 @@ async def test_time_up_is_announced(roadmap_file: Path) -> None:
         assert "time up" in screen_text(app).splitlines()[0]
 
 
-async def test_escape_leaves_the_detail_and_applies_it(roadmap_file: Path) -> None:
+async def test_escape_leaves_the_detail_and_cancels_its_edit(roadmap_file: Path) -> None:
+    """Escape is the way out of a stray key: the edit not applied yet is dropped, said so."""
     from textual.widgets import TextArea
 
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
+        before = app.document.roadmap
         detail = app.screen.query_one("#field-detail", TextArea)
         detail.focus()
         detail.text = "Line one\nLine [b]two[/b]"
         await pilot.press("escape")
+        await pilot.pause()
         assert app.focused is main_screen(app).signposts
-        assert app.document.roadmap.signposts[0].detail == "Line one\nLine [b]two[/b]"
-        await pilot.press("ctrl+z")
-        assert app.document.roadmap.signposts[0].detail != "Line one\nLine [b]two[/b]"
+        assert app.document.roadmap is before
+        assert detail.text == before.signposts[0].detail
+        assert any("edit cancelled" in n for n in notices(app))
+
+
+async def test_a_word_starting_with_p_typed_at_the_list_is_typing(roadmap_file: Path) -> None:
+    """"plan" typed at the list: the p opens present, the l right after takes it back."""
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("p", "l", "a", "n"):
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is main_screen(app)
+        assert app.screen.query_one("#quick-add", Input).value == "plan"
+
+
+async def test_tab_applies_a_field_and_escape_cancels_the_next(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        assert app.focused is app.screen.query_one("#editor")  # a pane, not a field
+        await pilot.press("tab")
+        assert app.focused.id == "field-title"
+        await pilot.press("ctrl+u", *"Retitled", "tab")
+        await pilot.pause()
+        assert app.document.roadmap.signposts[0].title == "Retitled"
+        await pilot.press("x", "escape")
+        await pilot.pause()
+        assert app.document.roadmap.signposts[0].detail == load(roadmap_file).signposts[0].detail
+
+
+async def test_letters_typed_at_the_list_go_to_the_capture_line(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        # Made together, as a typist's keys are read: their times are what count, not
+        # how long a busy machine takes to handle them.
+        for key in ("t", "h", "e", "space", "p", "l", "a", "n"):
+            app.post_message(events.Key(key, " " if key == "space" else key))
+        await pilot.pause()
+        capture = app.screen.query_one("#quick-add", Input)
+        assert app.focused is capture and capture.value == "the plan"
+        assert not main_screen(app).timer.running  # the t was typing, taken back
+        assert not main_screen(app).timer.started  # as if never pressed: no "paused" either
+        assert not any("Session timer" in n for n in notices(app))
+        assert isinstance(app.screen, type(main_screen(app)))
 
 
 async def test_the_list_answers_to_option_list_and_data_table_names(roadmap_file: Path) -> None:

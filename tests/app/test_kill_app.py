@@ -193,3 +193,15 @@ def test_a_dropped_terminal_or_a_shutdown_keeps_even_the_last_edit(
     assert "Typed a moment before the connection dropped" in [
         s.title for s in recovered.signposts]
     assert not lock_path(path).exists()
+
+
+def test_a_hang_up_keeps_the_idea_still_in_the_capture_line(path: Path) -> None:
+    app = TerminalApp(path)
+    app.wait_for_open()
+    os.write(app.fd, b"aAn idea typed but not entered @Nobody_Yet")
+    time.sleep(0.3)
+    os.kill(app.pid, signal.SIGHUP)
+    assert app.wait_for_exit() == 128 + signal.SIGHUP.value
+    recovered = load(app.recovery_copy)
+    assert "An idea typed but not entered" in [s.title for s in recovered.signposts]
+    assert "Nobody Yet" in [o.name for o in recovered.owners]

@@ -164,3 +164,23 @@ async def test_read_only_opens_no_forms(roadmap_file: Path) -> None:
         app.main.action_edit_roadmap()
         await pilot.pause()
         assert not isinstance(app.screen, FormDialog)
+
+
+async def test_a_burst_in_the_roadmap_details_form_fills_each_field(roadmap_file: Path) -> None:
+    """Keys read together (one paste, a laggy link): each Enter moves to the next field
+    before the letters after it land, so no field gets another's text."""
+    from textual import events
+
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.action_edit_roadmap()
+        await pilot.pause()
+        keys: list[tuple[str, str | None]] = [("ctrl+u", None), ("ctrl+k", None)]
+        for text in ("New title", "New group"):
+            keys += [("space" if c == " " else c, c) for c in text]
+            keys += [("enter", None), ("ctrl+u", None), ("ctrl+k", None)]
+        for key, character in keys:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert app.screen.query_one("#form-title", Input).value == "New title"
+        assert app.screen.query_one("#form-group", Input).value == "New group"

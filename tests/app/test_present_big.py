@@ -13,7 +13,7 @@ from roadmap_tui.app.screens.present import CHROME, PresentScreen, is_big
 from roadmap_tui.model import Owner, Roadmap, Signpost
 from roadmap_tui.report import LayoutCancelled, report_pages
 
-from .conftest import SIZE, notices
+from .conftest import SIZE, screen_text
 
 
 async def test_a_big_report_back_is_laid_out_in_a_thread_as_the_same_pages(
@@ -55,7 +55,7 @@ def test_the_layout_stops_when_it_is_no_longer_wanted() -> None:
     assert len(asked) == 4  # stopped at the first question after it was told
 
 
-async def test_a_huge_id_is_a_short_notice(tmp_path: Path) -> None:
+async def test_a_huge_id_is_a_short_message(tmp_path: Path) -> None:
     path = tmp_path / "huge.toml"
     huge = "x" * 3_000_000
     path.write_text(f'format = 1\n[roadmap]\ntitle = "t"\n[[signposts]]\nid = "{huge}"\n'
@@ -63,5 +63,7 @@ async def test_a_huge_id_is_a_short_notice(tmp_path: Path) -> None:
     app = RoadmapApp(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        (message,) = [n for n in notices(app) if "huge.toml" in n]
-        assert "must be 1-64 characters" in message and len(message) < 400
+        assert app.screen.id == "broken-file"  # the file's error, never an empty roadmap
+        shown = screen_text(app)
+        assert "must be 1-64" in shown and "huge.toml" in shown
+        assert "x" * 100 not in shown

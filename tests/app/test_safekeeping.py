@@ -438,7 +438,7 @@ async def test_a_file_open_elsewhere_offers_read_only_or_open_anyway(
         await pilot.pause()
         assert app.document.read_only
         bindings = app.main.active_bindings
-        assert not bindings["a"].enabled and not bindings["ctrl+s"].enabled  # dimmed
+        assert "a" not in bindings and "ctrl+s" not in bindings  # hidden (issue 10)
         assert bindings["p"].enabled
         await pilot.press("delete")
         assert app.document.roadmap == load(roadmap_file)
@@ -487,8 +487,8 @@ async def test_control_characters_typed_or_pasted_are_replaced_with_a_notice(
         assert selected.title == "red \ufffd[31malert\ufffd[0m \ufffdevil"
         assert any("3 control or bidi-override characters" in n for n in notices(app))
         field = set_input(app, "#field-title", "")
-        await pilot.press("escape")
-        field.focus()
+        await pilot.press("escape")  # cancels the emptied title (issue 10)
+        field = set_input(app, "#field-title", "")
         from textual import events
 
         field.post_message(events.Paste("pasted \x9b2J\x07 title"))
@@ -568,10 +568,9 @@ async def test_a_broken_recent_file_is_a_notice_and_the_app_stays(
 
 
 async def test_keys_arriving_together_answer_a_dialog_once(roadmap_file: Path) -> None:
-    """A laggy remote terminal delivers "o" and "q" in one read: "o" answers the dialog and
-    "q" is not a second answer (that once popped the main screen: a crash). Keys are handled
-    in the order they came, so "q" then means quit to the main screen, as if typed slowly;
-    nothing is unsaved here, so the app ends cleanly."""
+    """A laggy remote terminal delivers "o" and "q" in one read: "q" must not quit. Another
+    of the dialog's answer keys read with its answer was meant for the dialog (a double
+    press), so it is dropped rather than handed to the screen beneath."""
     from textual import events
 
     app = RoadmapApp(roadmap_file)
@@ -585,7 +584,7 @@ async def test_keys_arriving_together_answer_a_dialog_once(roadmap_file: Path) -
             app._driver.send_message(event)  # type: ignore[union-attr]
         await pilot.pause()
         assert answers == ["anyway"]
-    assert app.return_code == 0
+        assert app.is_running and app.screen is app.main
 
 
 async def test_keys_typed_right_after_a_land_in_the_capture_line(roadmap_file: Path) -> None:
@@ -609,8 +608,9 @@ async def test_a_broken_file_with_a_recovery_copy_says_where_the_copy_is(
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        (problem,) = [n for n in notices(app) if "invalid TOML" in n]
-        assert f"kept in {journal.file}" in problem
+        # The app starts on the broken file's screen (issue 10), which says both.
+        assert "invalid TOML" in screen_text(app)
+        assert f"kept in {journal.file}" in str(app.screen.query_one("#broken-earlier").render())
     assert load(journal.file).signposts[0].title == "Kept"
 
 

@@ -1,11 +1,13 @@
-"""Snapshots of the key screens at 80x24 and 120x40 (look at any change before accepting it:
-``pytest tests/snapshots --snapshot-update`` then open the report)."""
+"""Snapshots of the key screens at 80x24, 120x40 and 160x48 (look at any change before
+accepting it: ``pytest tests/snapshots --snapshot-update``, then render each changed SVG to
+PNG with ``rsvg-convert`` and look at it)."""
 
 from __future__ import annotations
 
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,13 +18,16 @@ EXAMPLE = ROOT / "examples" / "prevention-resilient-communities.toml"
 
 
 class PinnedApp(RoadmapApp):
-    """The app with a fixed today, so timelines and past-due marks never drift."""
+    """The app with a fixed today, so timelines and past-due marks never drift, and without
+    passing notices (they fade, and how long one lasts depends on timing, not the screen);
+    warnings and errors stay, since they are part of what a screen says."""
 
     def today(self) -> date:
         return date(2021, 3, 15)
 
-    def clock(self) -> float:
-        return 1000.0  # the report-back countdown stands still at its full length
+    def notify(self, message: str, **options: Any) -> None:
+        if options.get("severity", "information") != "information":
+            super().notify(message, **options)
 
 
 @pytest.fixture
@@ -32,12 +37,15 @@ def app(tmp_path: Path) -> PinnedApp:
     return PinnedApp(path)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+SIZES = [(80, 24), (120, 40), (160, 48)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "160x48"])
 def test_main_screen(app: PinnedApp, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(app, press=["down"], terminal_size=size)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "160x48"])
 def test_present(app: PinnedApp, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
     """A report-back page: the first phase's signposts, the clocks, the keys."""
     assert snap_compare(app, press=["p", "right"], terminal_size=size)
@@ -51,6 +59,22 @@ def test_debrief_form(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-
     assert snap_compare(app, press=["d"], terminal_size=(80, 24))
 
 
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "160x48"])
+def test_read_only_review(tmp_path: Path, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """A reviewer's view: only what works in the footer, a comment kept beside the file."""
+    from datetime import datetime, timedelta, timezone
+
+    from roadmap_tui.model import Comment
+    from roadmap_tui.storage.review import ReviewComment, add_review_comment
+
+    path = tmp_path / "prevention.toml"
+    shutil.copyfile(EXAMPLE, path)
+    add_review_comment(path, ReviewComment("s2", Comment(
+        "Rin", datetime(2021, 3, 15, 10, 0, tzinfo=timezone(timedelta(hours=7))),
+        "Who funds the school sessions?")))
+    assert snap_compare(PinnedApp(path, read_only=True), press=["down"], terminal_size=size)
+
+
 def test_help(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(app, press=["question_mark"], terminal_size=(80, 24))
 
@@ -59,8 +83,9 @@ def test_quit_dialog(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-u
     assert snap_compare(app, press=["delete", "q"], terminal_size=(80, 24))
 
 
-def test_timeline_pane(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app, press=["3"], terminal_size=(120, 40))
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "160x48"])
+def test_timeline_pane(app: PinnedApp, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, press=["3"], terminal_size=size)
 
 
 def test_recovery_offer_compared(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]

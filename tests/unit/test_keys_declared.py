@@ -35,7 +35,7 @@ def test_the_key_map_lists_every_bound_key_with_its_help() -> None:
         if command.key is not None:
             assert any(command.help == text for _, text in rows), command.id
     assert ("[", "move the signpost to the previous phase") in rows
-    assert ("?", "this key map") in rows
+    assert ("? or f1", "this key map (f1 also works in a text field)") in rows
     assert ("ctrl+s", "save (asks for a path when untitled)") in rows
 
 

@@ -299,3 +299,11 @@ def test_no_sequence_of_edits_makes_the_roadmap_invalid(steps: list[tuple[str, A
         except RoadmapEditError as error:
             assert str(error)
         assert validate(roadmap) == [], step
+
+
+def test_a_title_from_a_file_name_keeps_the_words_case() -> None:
+    from roadmap_tui.model.operations import title_from_file_name
+
+    assert title_from_file_name("Social Enterprise") == "Social Enterprise"
+    assert title_from_file_name("trauma_informed-care") == "Trauma informed care"
+    assert title_from_file_name("LabourLink pilot") == "LabourLink pilot"

@@ -150,5 +150,5 @@ def test_the_preview_names_every_part(roadmap: Roadmap) -> None:
     entry = parse_quick_add("Map @Chab Dai @Vanna #next +gis country:KH start:2021-01 "
                             "due:2021-03", roadmap)
     assert entry.described() == (
-        '"Map" \u00b7 owner Chab Dai \u00b7 owner Vanna (new) \u00b7 phase Next 3 months'
-        " \u00b7 start 2021-01-01 \u00b7 due 2021-03-31 \u00b7 +gis \u00b7 country KH")
+        'owner Chab Dai \u00b7 owner Vanna (new) \u00b7 phase Next 3 months'
+        ' \u00b7 start 2021-01-01 \u00b7 due 2021-03-31 \u00b7 +gis \u00b7 country KH \u00b7 "Map"')

@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static, Te
 from textual.widgets.option_list import Option
 
 from ...model.text import shown_name
+from ..ordered_keys import answered_by_key
 
 AnswerType = TypeVar("AnswerType")
 
@@ -83,6 +84,8 @@ class ChoiceDialog(Dialog[str | None]):
         answer = self._keys.get((event.character or "").casefold())
         if answer is not None:
             event.stop()
+            if not self._answered:
+                answered_by_key(self.app, self._keys, event.time)
             self.answer(None if answer == "cancel" else answer)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -159,6 +162,17 @@ class FormField:
     for lists of sentences, one a line, such as the debrief's."""
 
 
+class _FormField(Input):
+    """A form's line: Enter moves on (or accepts) at once, before the next key is read, so
+    keys typed ahead after an Enter land in the next field, not this one."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and isinstance(self.screen, FormDialog):
+            event.stop()
+            event.prevent_default()
+            self.screen.enter_in(self)
+
+
 class FormDialog(Dialog[dict[str, str] | None]):
     """A few fields (an owner, a phase, the timer, the debrief); Enter in the last
     one-line field saves, and so does ctrl+s or the OK button."""
@@ -191,18 +205,17 @@ class FormDialog(Dialog[dict[str, str] | None]):
                         area.cursor_blink = False
                         yield area
                     else:
-                        yield Input(field.value, placeholder=field.placeholder,
-                                    id=f"form-{field.name}", compact=True)
+                        yield _FormField(field.value, placeholder=field.placeholder,
+                                         id=f"form-{field.name}", compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")
 
-    @on(Input.Submitted)
-    def _next_or_accept(self, event: Input.Submitted) -> None:
+    def enter_in(self, field: Input) -> None:
         inputs = list(self.query(Input))
-        index = inputs.index(event.input)
+        index = inputs.index(field)
         if index + 1 < len(inputs):
-            inputs[index + 1].focus()
+            self.set_focus(inputs[index + 1])
         else:
             self._accept()
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.notifications import Notification, Notify
+from textual.notifications import Notification
 from textual.timer import Timer
 
 from ...model import Roadmap
@@ -33,6 +33,8 @@ from ...storage.files import (
     parse,
     write_text_atomically,
 )
+from ...storage.review import ReviewComment
+from ..notices import show_now
 from .dialogs import ChoiceDialog, ExportChoice, ExportDialog, FormDialog, FormField, PathDialog
 from .keeping import Safekeeping
 
@@ -58,6 +60,7 @@ BIG_EXPORT = 500
 class FileActions(Safekeeping):
     document: Document
     timer: SessionTimer
+    review: tuple[ReviewComment, ...]
     _ticker: Timer | None
     _time_up_told: bool
 
@@ -67,6 +70,8 @@ class FileActions(Safekeeping):
         def commit_editor(self) -> None: ...
         def show_roadmap(self, selected_id: str | None) -> None: ...
         def show_header(self) -> None: ...
+        def start_capture(self, text: str = "") -> None: ...
+        def last_letter_time(self, key: str) -> float | None: ...
 
     @property
     def roadmap_app(self) -> RoadmapApp:
@@ -80,6 +85,8 @@ class FileActions(Safekeeping):
         self._ticker = None
         self._time_up_told = False
         self._time_up_notice: Notification | None = None
+        self._timer_notice: Notification | None = None
+        self._timer_before: tuple[float, float, float | None] | None = None
 
     # -- save -------------------------------------------------------------------------
 
@@ -308,7 +315,8 @@ class FileActions(Safekeeping):
         self.app.push_screen(PresentScreen(
             self.document.roadmap, today=self.roadmap_app.today(), session=self.timer,
             report_minutes=self.roadmap_app.settings.report_minutes,
-            clock=self.roadmap_app.clock))
+            clock=self.roadmap_app.clock, typed_ahead=self.start_capture,
+            opened_at=self.last_letter_time("p"), review=self.review))
 
     def action_export(self) -> None:
         # A reviewer exports too: the summary is another file, never the roadmap itself.
@@ -371,6 +379,7 @@ class FileActions(Safekeeping):
 
     def action_timer(self) -> None:
         timer = self.timer
+        self._timer_before = timer.state()
         if timer.is_up:
             timer.reset()
             self._time_up_told = False
@@ -380,17 +389,27 @@ class FileActions(Safekeeping):
             self._ticker = self.set_interval(1, self._tick)
         self.show_header()
         state = "running" if timer.running else "paused"
-        self.app.notify(f"Session timer {state}: {timer.text()} left", markup=False, timeout=2)
+        self._timer_notice = show_now(self.app, Notification(
+            f"Session timer {state}: {timer.text()} left", timeout=2, markup=False))
+
+    def take_back_timer(self) -> None:
+        """The ``t`` was the first letter of a word typed at the list: as if never pressed."""
+        if self._timer_before is not None:
+            self.timer.restore(self._timer_before)
+            self._timer_before = None
+        if self._timer_notice is not None:
+            self.app._unnotify(self._timer_notice)
+            self._timer_notice = None
+        self.show_header()
 
     def _tick(self) -> None:
         self.show_header()
         if self.timer.is_up and not self._time_up_told:
             self._time_up_told = True
             self.app.bell()
-            self._time_up_notice = Notification(
+            self._time_up_notice = show_now(self.app, Notification(
                 f"Time is up: the {self.timer.minutes}-minute session is over "
-                "(t starts it again).", "Session timer", "warning", 20, markup=False)
-            self.app.post_message(Notify(self._time_up_notice))
+                "(t starts it again).", "Session timer", "warning", 20, markup=False))
 
     def _forget_time_up(self) -> None:
         """A restart or a new length makes the time-up notice wrong: it goes at once."""

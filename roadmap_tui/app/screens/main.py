@@ -10,23 +10,27 @@ about editing.
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 from rich.text import Text
 from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, TextArea
 
-from ...model import Roadmap
+from ...model import Comment, Roadmap, Status
 from ...model.conference import group_names
 from ...model.fields import edit_field
 from ...model.operations import (
     RoadmapEditError,
     add_comment,
+    add_signpost,
     delete_signpost,
     move_signpost,
     shift_phase,
@@ -36,7 +40,11 @@ from ...model.search import SignpostFilter, parse_filter
 from ...model.text import clean_text, has_unsafe_characters
 from ...model.validate import MULTILINE_FIELDS
 from ...session.document import Document, ReadOnlyError, now
+from ...storage import RoadmapFileError
+from ...storage.review import ReviewComment, add_review_comment, load_review, review_path
 from ..keys import EDITING_ACTIONS, bindings, key_map
+from ..notices import tell_once
+from ..ordered_keys import TYPING_RUN
 from ..widgets.capture import CaptureLine
 from ..widgets.editor import SignpostEditor
 from ..widgets.header import RoadmapHeader
@@ -51,9 +59,18 @@ from .forms import PaneForms
 
 Change = Callable[[Roadmap], tuple[Roadmap, str | None]]
 SIDE_TABS = {"editor": "tab-editor", "owners": "tab-owners", "timeline": "tab-timeline"}
-SIDE_FOCUS = {"editor": "#field-title", "owners": "#owner-table", "timeline": "#timeline"}
+SIDE_FOCUS = {"editor": "#editor", "owners": "#owner-table", "timeline": "#timeline"}
+"""Where ``1`` / ``2`` / ``3`` put the focus: a pane, never one of its text fields (a stray
+key after them must not become an edit)."""
 
 WIDE_SCREEN = 140
+NARROW_SCREEN = 76
+UNDONE_BY_TYPING = {"t": "take_back_timer", "z": "action_toggle_side"}
+REFUSED_IN_REVIEW = {"save": "no saving", "undo": "no undo", "redo": "no redo",
+                     "delete_signpost": "no deleting", "move": "no moving",
+                     "shift_phase": "no phase changes", "quick_add": "no adding",
+                     "debrief": "the debrief cannot be changed"}
+"""One-letter commands that a run of typing takes back by running them again."""
 QUICK_ADD_HINT = "Add: Title words @Owner #Phase +tag due:2021-03-31 start:2021-01"
 
 
@@ -67,6 +84,10 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
         self.keymap: Mapping[str, str] = keymap or {}
         """The user's remapped keys (settings.toml ``[keys]``), for the key map's text."""
         self.filter: SignpostFilter = parse_filter("")
+        self.review: tuple[ReviewComment, ...] = ()
+        self._review_of: Path | None = None
+        self._last_letter: tuple[str, str, float] | None = None
+        """The last printable key typed at the list: (key, character, when)."""
         self._refused = ("", "")
         """The capture line last refused, and why: shown while the line still reads so."""
         self.to_fix: list[tuple[str, str]] = []
@@ -97,11 +118,15 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
                     yield OwnersPane(id="owners")
                 with TabPane("Timeline", id="tab-timeline"):
                     yield TimelinePane(id="timeline")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_roadmap(self.document.selected_id)
         self.signposts.focus()
+        if self.document.read_only and self.document.path is not None:
+            self.app.notify(f"Read-only review. c writes a comment on the selected signpost; "
+                            f"it is kept in {review_path(self.document.path).name}.",
+                            markup=False, timeout=6)
         self.show_warnings()
         self.start_keeping()
 
@@ -111,15 +136,34 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
         self.release_lock()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """In read-only review the editing keys show dimmed in the footer: nothing they
-        would do is allowed (``None`` disables a binding without hiding it)."""
-        if self.document.read_only and action in EDITING_ACTIONS:
-            return None
+        """In read-only review the footer shows only what works: the editing keys are
+        hidden, and ``on_key`` answers them with a notice."""
+        if action == "comment":
+            return self.document.read_only
+        return not (self.document.read_only and action in EDITING_ACTIONS)
+
+    def _refused_in_review(self, key: str) -> bool:
+        """A key that would change the roadmap, pressed in read-only review: say so."""
+        if not self.document.read_only:
+            return False
+        binding = next((b for b in self.BINDINGS if isinstance(b, Binding)
+                        and key in b.key.split(",") and b.action.split("(")[0]
+                        in EDITING_ACTIONS), None)
+        if binding is None:
+            return False
+        what = REFUSED_IN_REVIEW.get(binding.action.split("(")[0], binding.description)
+        tell_once(self.app, f"Read-only: {what}.")
         return True
 
     def on_resize(self, event: events.Resize) -> None:
-        # Wide screens (a projector at 160 columns) give the side panes half the room.
-        self.set_class(event.size.width >= WIDE_SCREEN, "-wide")
+        # Wide screens (a projector at 160 columns) give the list more room for its
+        # columns; below 80 columns the side pane steps aside (1 / 2 / 3 or z bring it).
+        width = event.size.width
+        self.set_class(width >= WIDE_SCREEN, "-wide")
+        narrow = width < NARROW_SCREEN
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self.query_one("#side", TabbedContent).display = not narrow
 
     @property
     def signposts(self) -> SignpostList:
@@ -136,6 +180,11 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
         roadmap = self.document.roadmap
         rows, headings = self._rows()
         signposts = self.signposts
+        self.editor.read_only = self.document.read_only
+        # In review nothing is captured: the list takes the capture line's room.
+        self.query_one("#quick-add").display = not self.document.read_only
+        if self._review_of != self.document.path:
+            self._load_review()
         signposts.show(roadmap, rows, selected_id, headings)
         total = len(roadmap.signposts)
         title = (f"Signposts {total}" if self.filter.is_empty
@@ -175,6 +224,10 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
 
     @on(TabbedContent.TabActivated, "#side")
     def _tab_activated(self) -> None:
+        # On a wide screen the list takes two thirds beside the editor; the owners table
+        # and the timeline board need half.
+        active = self.query_one("#side", TabbedContent).active
+        self.set_class(active != SIDE_TABS["editor"], "-board")
         self._show_side_pane()
 
     # -- changing the roadmap ---------------------------------------------------------
@@ -234,7 +287,8 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
             self.app.notify("Nothing to undo.", markup=False)
             return
         undone, current = step
-        self.show_roadmap(undone.selected_id or current.selected_id)
+        self.show_roadmap(_restored(undone.roadmap, current.roadmap)
+                          or undone.selected_id or current.selected_id)
         self.app.notify(f"Undone: {undone.description}", markup=False, timeout=2)
 
     def action_redo(self) -> None:
@@ -295,20 +349,106 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
 
     @on(SignpostEditor.CommentAdded)
     def _comment_added(self, event: SignpostEditor.CommentAdded) -> None:
-        author = self.document.roadmap.facilitator or "facilitator"
         text = self.typed(event.text, "text")
+        if self.document.read_only:
+            self._keep_review_comment(event.signpost_id, text)
+            return
+        author = self.document.roadmap.facilitator or "facilitator"
         self._change("add comment", lambda r: (
             add_comment(r, event.signpost_id, author, text, now()), event.signpost_id))
+
+    def _keep_review_comment(self, signpost_id: str, text: str) -> None:
+        """In review the group's file is never touched: the comment goes beside it."""
+        path = self.document.path
+        if path is None:
+            self.app.notify("Read-only: this roadmap has no file to keep comments beside.",
+                            severity="warning", markup=False)
+            return
+        comment = ReviewComment(signpost_id, Comment(reviewer_name(), now(), text))
+        try:
+            self.review = add_review_comment(path, comment)
+        except RoadmapFileError as error:
+            self.app.notify(f"Comment not kept: {error}", severity="error", markup=False)
+            return
+        self._show_review()
+        self.app.notify(f"Comment kept in {review_path(path).name}; the roadmap file is "
+                        "not changed.", markup=False)
+
+    def _load_review(self) -> None:
+        """The reviewers' comments beside the open file (if any), read when a file opens."""
+        path = self.document.path
+        self._review_of = path
+        self.review = ()
+        if path is not None:
+            try:
+                self.review = load_review(path)
+            except RoadmapFileError as error:
+                self.app.notify(f"Review comments not shown: {error}", severity="warning",
+                                markup=False)
+        self._show_review()
+
+    def _show_review(self) -> None:
+        by_signpost: dict[str, tuple[Comment, ...]] = {}
+        for signpost_id, comment in self.review:
+            by_signpost[signpost_id] = (*by_signpost.get(signpost_id, ()), comment)
+        self.editor.review = by_signpost
+        self.editor.show(self.document.roadmap, self.signposts.selected,
+                         self.signposts.selected_position, force=True)
 
     # -- capture and filter -------------------------------------------------------------
 
     def action_quick_add(self) -> None:
         self._typing_elsewhere()
         if self.document.read_only:
-            self.app.notify("Read-only: signposts cannot be added.", severity="warning",
-                            markup=False)
+            tell_once(self.app, f"Read-only: {REFUSED_IN_REVIEW['quick_add']}.")
             return
-        self.focus_now(self.query_one("#quick-add", Input))
+        self._last_letter = None
+        self.start_capture()
+
+    def start_capture(self, text: str = "") -> None:
+        """Focus the capture line, with ``text`` typed at its end."""
+        capture = self.query_one("#quick-add", Input)
+        self.focus_now(capture)
+        if text:
+            capture.value += text
+            capture.cursor_position = len(capture.value)
+
+    def last_letter_time(self, key: str) -> float | None:
+        """When ``key`` was last typed at the list (its command is running now), if it was
+        the last letter typed there."""
+        last = self._last_letter
+        return last[2] if last is not None and last[0] == key else None
+
+    def _typed_ahead(self, when: float) -> str:
+        """The letter typed at the list just before ``when``, if it starts a run of typing:
+        its command (if it ran one that can be taken back) is taken back."""
+        last, self._last_letter = self._last_letter, None
+        if last is None or when - last[2] >= TYPING_RUN:
+            return ""
+        key, character, _when = last
+        if key in UNDONE_BY_TYPING:
+            getattr(self, UNDONE_BY_TYPING[key])()
+        return character
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed at the list (or the editor pane) are typing: a printable key that
+        is no command opens the capture line with it, together with the command letter
+        typed just before it (within ``TYPING_RUN``), whose command is taken back when it
+        can be (``t``, ``z``): "the plan" typed at the list is a new idea, not a timer."""
+        if self._refused_in_review(event.key):
+            event.stop()
+            event.prevent_default()
+            return
+        character = event.character
+        if (not event.is_printable or character is None or self.document.read_only
+                or self.focused not in (self.signposts, self.editor)):
+            return
+        if event.key in self.active_bindings:
+            self._last_letter = (event.key, character, event.time)
+            return
+        event.stop()
+        event.prevent_default()
+        self.start_capture(self._typed_ahead(event.time) + character)
 
     def _submit_capture(self, text: str) -> bool:
         """Enter in the capture line: add the idea now (the next keys wait for it)."""
@@ -366,6 +506,31 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
         for name in new_owners:
             self.app.notify(f'Added the owner "{name}"', markup=False, timeout=3)
         return added, refused
+
+    def keep_capture(self) -> None:
+        """The app is ending (a hang-up, a signal): the ideas still in the capture line and
+        the lines to fix become signposts, as typed, so the recovery copy has them."""
+        capture = self.query_one("#quick-add", Input)
+        lines = [line for line in (capture.value, *(t for t, _ in self.to_fix)) if line.strip()]
+        if not lines or self.document.read_only:
+            return
+        after = self.signposts.selected_id
+
+        def change(roadmap: Roadmap) -> tuple[Roadmap, str | None]:
+            selected = after
+            for line in lines:
+                text = self.typed(line.strip(), "capture line")
+                try:
+                    roadmap, selected = apply_quick_add(
+                        roadmap, parse_quick_add(text, roadmap), after_id=selected)
+                except (QuickAddError, RoadmapEditError):  # kept word for word instead
+                    roadmap, selected = add_signpost(roadmap, text, after_id=selected,
+                                                     status=Status.IDEA)
+            return roadmap, selected
+
+        if self._change("add the ideas left in the capture line", change):
+            capture.value = ""
+            self.to_fix.clear()
 
     def _park_line(self, text: str) -> None:
         line, problem = self._refused
@@ -445,14 +610,27 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
         self.show_roadmap(self.signposts.selected_id)
 
     def action_escape(self) -> None:
+        """Back to the list. In an editor field, the edit not applied yet is dropped (Enter
+        or Tab applies it): escape is the way out of a stray key."""
         focused = self.focused
         if focused is not None and focused.id == "filter":
             self._set_filter("")
         elif isinstance(focused, Input | TextArea):
-            pass
+            field = self.editor.revert(focused) if focused in self.editor.query(".field") else None
+            if field is not None:
+                self.app.notify(f"{field.replace('_', ' ').capitalize()}: edit cancelled "
+                                "(Enter or Tab applies a field).", markup=False, timeout=3)
         elif not self.filter.is_empty:
             self._set_filter("")
         self.focus_now(self.signposts)
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True,
+                  from_app_focus: bool = False) -> None:
+        """Leaving an editor field applies its edit now, not when the blur is handled: a
+        save or undo in the same burst of keys must see it."""
+        if widget is not self.focused:
+            self.commit_editor()
+        super().set_focus(widget, scroll_visible, from_app_focus)
 
     def focus_now(self, widget: Widget) -> None:
         """Move focus before the next key is handled (``Widget.focus`` waits its turn)."""
@@ -473,8 +651,18 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
         side = self.query_one("#side", TabbedContent)
         side.display = True
         side.active = SIDE_TABS[pane]
-        # The pane becomes focusable once it is laid out: after this refresh.
-        self.call_after_refresh(self.query_one(SIDE_FOCUS[pane]).focus)
+        target = self.query_one(SIDE_FOCUS[pane])
+        if target.focusable:
+            self.focus_now(target)  # before the next key, which may follow at once
+        else:  # focusable once it is laid out: after this refresh
+            self.call_after_refresh(target.focus)
+
+    def action_comment(self) -> None:
+        """Review: straight to the comment line of the selected signpost."""
+        side = self.query_one("#side", TabbedContent)
+        side.display = True
+        side.active = SIDE_TABS["editor"]
+        self.focus_now(self.query_one("#new-comment", Input))
 
     def action_toggle_side(self) -> None:
         side = self.query_one("#side", TabbedContent)
@@ -524,3 +712,19 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(key_map(self.keymap)))
+
+
+def reviewer_name() -> str:
+    """Who wrote a review comment: the computer's user name (a reviewer works alone)."""
+    try:
+        return getpass.getuser() or "reviewer"
+    except (OSError, KeyError):
+        return "reviewer"
+
+
+def _restored(undone: Roadmap, current: Roadmap) -> str | None:
+    """The first signpost an undo brought back (a delete undone), for the cursor."""
+    if len(current.signposts) <= len(undone.signposts):
+        return None
+    gone = {s.id for s in undone.signposts}
+    return next((s.id for s in current.signposts if s.id not in gone), None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from rich.text import Text
@@ -24,10 +24,11 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...model import Roadmap
+from ...model import Comment, Roadmap
 from ...report import LayoutCancelled, ReportPage, report_pages
 from ...session.timer import SessionTimer
 from ...settings import DEFAULT_REPORT_MINUTES
+from ..ordered_keys import TYPING_RUN
 
 BAR = "bold #000000 on #ffff00"
 CLOCK = "bold #ffffff on #000000"
@@ -53,6 +54,7 @@ class PresentScreen(Screen[None]):
     """``right`` / ``space`` next page, ``left`` back, ``escape`` returns."""
 
     BINDINGS = [
+        Binding("question_mark,f1", "keys", "Keys"),
         Binding("right,space,pagedown,down", "turn(1)", "Next"),
         Binding("left,pageup,up,backspace", "turn(-1)", "Back"),
         Binding("home", "edge(0)", "First", show=False),
@@ -66,8 +68,15 @@ class PresentScreen(Screen[None]):
     def __init__(self, roadmap: Roadmap, *, today: date | None,
                  session: SessionTimer | None = None,
                  report_minutes: int = DEFAULT_REPORT_MINUTES,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 typed_ahead: Callable[[str], None] | None = None,
+                 opened_at: float | None = None,
+                 review: Sequence[tuple[str, Comment]] = ()) -> None:
         super().__init__(id="present")
+        self._review = review
+        self._typed_ahead = typed_ahead
+        """Hands letters back to the capture line: ``p`` began a word typed at the list."""
+        self._opened_at = opened_at
         self._roadmap = roadmap
         self._today = today
         self.session = session
@@ -92,6 +101,25 @@ class PresentScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         self.lay_out(event.size)
 
+    def on_key(self, event: events.Key) -> None:
+        """``p`` typed at the list as the first letter of a word ("plan ..."): a letter
+        that is no key here, right after, takes the words back to the capture line."""
+        if (self._typed_ahead is None or self._opened_at is None or not event.is_printable
+                or event.character is None or event.key in self.active_bindings
+                or event.time - self._opened_at >= TYPING_RUN):
+            return
+        event.stop()
+        event.prevent_default()
+        typed_ahead, self._typed_ahead = self._typed_ahead, None
+        self.dismiss()
+        typed_ahead("p" + event.character)
+
+    def action_keys(self) -> None:
+        from ..keys import LAST_NOTES, PRESENT
+        from .dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen([(PRESENT, list(LAST_NOTES[PRESENT]))]))
+
     # -- pages ----------------------------------------------------------------------------
 
     def lay_out(self, size: Size) -> None:
@@ -111,7 +139,8 @@ class PresentScreen(Screen[None]):
     def _pages_for(self, size: Size, cancelled: Callable[[], bool] = lambda: False,
                    ) -> list[ReportPage]:
         return report_pages(self._roadmap, today=self._today, width=size.width - CHROME[0],
-                            height=size.height - CHROME[1], cancelled=cancelled)
+                            height=size.height - CHROME[1], cancelled=cancelled,
+                            review=self._review)
 
     @work(thread=True, exclusive=True, group="report-pages")
     def _lay_out_in_a_thread(self, size: Size) -> None:

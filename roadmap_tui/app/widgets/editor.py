@@ -21,20 +21,21 @@ from textual.suggester import Suggester, SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
-from ...model import Owner, Roadmap, Signpost, Status
+from ...model import Comment, Owner, Roadmap, Signpost, Status
 from ...model.fields import field_text
 from ...model.text import shown
+from ..notices import tell_once
 
 _LINE_FIELDS = (
     ("title", "Title", "(what the group will do)"),
-    ("phase", "Phase", "(none) type a phase's name"),
+    ("phase", "Phase", "(none) a phase"),
     ("status", "Status", " | ".join(s.value for s in Status)),
-    ("owners", "Owners", "(none) names, comma separated"),
-    ("start", "Start", "(none) YYYY-MM-DD or YYYY-MM"),
-    ("due", "Due", "(none) YYYY-MM-DD or YYYY-MM"),
-    ("tags", "Tags", "(none) comma separated"),
-    ("countries", "Countries", "(none) comma separated"),
-    ("depends_on", "Depends on", "(none) signpost ids, comma separated"),
+    ("owners", "Owners", "(none) a, b"),
+    ("start", "Start", "(none) YYYY-MM(-DD)"),
+    ("due", "Due", "(none) YYYY-MM(-DD)"),
+    ("tags", "Tags", "(none) a, b"),
+    ("countries", "Countries", "(none) a, b"),
+    ("depends_on", "Depends on", "(none) ids: s1, s2"),
 )
 NO_PHASE = ""
 
@@ -50,10 +51,38 @@ class FieldInput(Input):
     """
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    read_only = False
+    """In review: the text can be read, selected and copied, never changed."""
+
+    EDITING = frozenset({"delete_left", "delete_right", "delete_left_word",
+                         "delete_right_word", "delete_left_all", "delete_right_all", "cut",
+                         "paste"})
 
     def on_focus(self) -> None:
         # Tabbing in lands after the text, so typing adds to it rather than before it.
         self.cursor_position = len(self.value)
+
+    def _refuse(self) -> None:
+        tell_once(self.app, "Read-only: fields cannot be changed. A comment (at the end of "
+                            "the editor) is kept beside the file.")
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.read_only and event.is_printable:
+            event.stop()
+            event.prevent_default()
+            self._refuse()
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if self.read_only:
+            event.stop()
+            event.prevent_default()
+            self._refuse()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only and action in self.EDITING:
+            self._refuse()
+            return False
+        return True
 
 
 class ListSuggester(Suggester):
@@ -101,6 +130,25 @@ class SignpostEditor(VerticalScroll):
         self._owners: tuple[str, ...] = ()
         self._owner_values: tuple[Owner, ...] = ()
         self._position: int | None = None
+        self._read_only = False
+        self._shown_comments: tuple[tuple[Comment, ...], tuple[Comment, ...]] | None = None
+        self.review: dict[str, tuple[Comment, ...]] = {}
+        """Reviewers' comments kept beside the file, by signpost id (shown, never edited)."""
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @read_only.setter
+    def read_only(self, read_only: bool) -> None:
+        if read_only == self._read_only:
+            return
+        self._read_only = read_only
+        for field in self.query(FieldInput):
+            field.read_only = read_only
+        self.query_one("#field-detail", TextArea).read_only = read_only
+        self.query_one("#new-comment", Input).placeholder = (
+            "a review comment, Enter" if read_only else "a comment, Enter")
 
     @property
     def signpost_id(self) -> str | None:
@@ -121,7 +169,7 @@ class SignpostEditor(VerticalScroll):
         yield Static(id="comments", markup=False)
         with Grid(classes="editor-grid"):
             yield Label("Comment", classes="field-label")
-            yield Input(placeholder="add a review comment, Enter", id="new-comment",
+            yield Input(placeholder="a comment, Enter", id="new-comment",
                         compact=True)
 
     def _line(self, name: str) -> ComposeResult:
@@ -160,11 +208,14 @@ class SignpostEditor(VerticalScroll):
                 widget.disabled = signpost is None
         heading = self.query_one("#editor-heading", Static)
         if signpost is None:
-            heading.update(Text("No signpost selected. Press a to add one.", style="italic"))
+            heading.update(Text("No signposts to show." if self._read_only
+                                else "No signpost selected. Press a to add one.",
+                                style="italic"))
             for name, *_ in _LINE_FIELDS:
                 self.query_one(f"#field-{name}", Input).value = ""
             self.query_one("#field-detail", TextArea).text = ""
             self.query_one("#comments", Static).update("")
+            self._shown_comments = None
             return
         if position is None:
             position = roadmap.index_of(signpost.id)
@@ -176,18 +227,32 @@ class SignpostEditor(VerticalScroll):
                                      f" of {len(roadmap.signposts)}  \u00b7  id {signpost.id}",
                                      f"  \u00b7  {origin}" if origin else ""),
                        layout=False)
+        # The field being typed in keeps its text while another field's edit lands (keys
+        # that arrived together: the edit of the field left, then letters for this one);
+        # its own edit, once applied, shows as the roadmap has it ("wo" became "World").
+        typing_in = (self.screen.focused if previous is not None and not force
+                     and previous.id == signpost.id else None)
+        unchanged = {name for name, *_ in _LINE_FIELDS
+                     if previous is not None and typing_in is not None
+                     and field_text(previous, name) == field_text(signpost, name)}
         for name, *_ in _LINE_FIELDS:
             field = self.query_one(f"#field-{name}", Input)
             text = field_text(signpost, name)
             field.remove_class("-refused")
+            if field is typing_in and name in unchanged:
+                continue
             if field.value != text:
                 field.value = text
                 field.cursor_position = 0
         detail = self.query_one("#field-detail", TextArea)
-        if detail.text != signpost.detail:
+        keep = (detail is typing_in and previous is not None
+                and previous.detail == signpost.detail)
+        if not keep and detail.text != signpost.detail:
             detail.text = signpost.detail
-        if previous is None or previous.comments != signpost.comments:
-            self.query_one("#comments", Static).update(_comments(signpost))
+        comments = (signpost.comments, self.review.get(signpost.id, ()))
+        if comments != self._shown_comments or force:
+            self._shown_comments = comments
+            self.query_one("#comments", Static).update(_comments(signpost, comments[1]))
 
     # -- reporting edits --------------------------------------------------------------
 
@@ -210,6 +275,21 @@ class SignpostEditor(VerticalScroll):
         if text == field_text(self._signpost, name):
             return None
         return self.FieldEdited(self._signpost.id, name, text)
+
+    def revert(self, widget: Widget) -> str | None:
+        """Put back the signpost's value in ``widget``, dropping an edit not applied yet;
+        returns the field's name when there was one."""
+        edit = self._edit_in(widget)
+        if edit is None or self._signpost is None:
+            return None
+        text = field_text(self._signpost, edit.field)
+        if isinstance(widget, Input):
+            widget.value = text
+            widget.cursor_position = 0  # the focus leaves: show the start again
+        elif isinstance(widget, TextArea):
+            widget.text = text
+        widget.remove_class("-refused")
+        return edit.field
 
     def mark_refused(self, field: str) -> None:
         """Show that the text in ``field`` was not taken (until it is corrected or reloaded)."""
@@ -239,14 +319,17 @@ class SignpostEditor(VerticalScroll):
         self._report(event.input)
 
 
-def _comments(signpost: Signpost) -> Text:
-    if not signpost.comments:
+def _comments(signpost: Signpost, review: tuple[Comment, ...] = ()) -> Text:
+    if not signpost.comments and not review:
         return Text("none yet", style="italic dim")
     text = Text()
-    for index, comment in enumerate(signpost.comments):
+    for index, comment in enumerate((*signpost.comments, *review)):
         if index:
             text.append("\n")
         text.append(shown(comment.author), "bold")
-        text.append(f"  {comment.at:%Y-%m-%d %H:%M}\n", "dim")
+        text.append(f"  {comment.at:%Y-%m-%d %H:%M}", "dim")
+        if index >= len(signpost.comments):
+            text.append("  (review)", "italic dim")
+        text.append("\n")
         text.append(shown(comment.text, multiline=True))
     return text

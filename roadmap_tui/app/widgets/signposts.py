@@ -127,7 +127,7 @@ class SignpostList(ScrollView, can_focus=True):
         self._headings = headings
         self._cursor = max(0, min(self._cursor, len(rows) - 1))
         row = self._row_of(selected_id)
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.virtual_size = Size(0, len(rows))  # rows fit the width: never a sideways bar
         top = round(self.scroll_offset.y)
         self._move_to(self._cursor if row is None else row, announce=True, force=True)
         if changed_rows is None or round(self.scroll_offset.y) != top:
@@ -229,7 +229,7 @@ class SignpostList(ScrollView, can_focus=True):
             self._move_to(row)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self._rows))
+        self.virtual_size = Size(0, len(self._rows))
         self._scroll_to_cursor()
 
     def on_focus(self) -> None:
@@ -334,12 +334,17 @@ class _Columns:
     def for_width(cls, width: int, number_width: int) -> _Columns:
         fixed = number_width + 3
         room = max(1, width - fixed)
-        if room >= 90:
-            return cls(room - 61, owners=24, phase=14, status=8, due=11)
-        if room >= 64:
-            return cls(room - 43, owners=16, phase=10, status=0, due=11)
+        if room >= 90:  # a projector: the title keeps at least half the row
+            owners = min(30, max(16, (room - 90) // 3 + 16))
+            phase = min(18, max(12, (room - 90) // 5 + 12))
+            return cls(room - owners - phase - 8 - 11 - 4, owners=owners, phase=phase,
+                       status=8, due=11)
+        if room >= 64:  # 120 columns: the title still gets about half
+            return cls(room - 36, owners=12, phase=10, status=0, due=11)
         if room >= 44:
             return cls(room - 23, owners=0, phase=10, due=11)
+        if room >= 38:  # 80x24 beside the editor: the phase still shows
+            return cls(room - 11, phase=10)
         return cls(room)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual import events
@@ -20,10 +20,12 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...model import Roadmap
-from ...model.overview import Numbered, phase_groups
+from ...model.overview import Numbered, PhaseGroup, phase_groups
 from ...model.text import shown
 from ...model.timeline import format_month_range, signpost_spans
 
+COLUMN_CELLS = 22
+"""Below this many cells a phase gets, the board stacks phases instead of columns."""
 CARDS_PER_PHASE = 40
 """A column shows this many signposts, then how many more: a board of 3,000 cards
 helps nobody, and the list and the filter are there for the rest."""
@@ -38,9 +40,10 @@ class TimelinePane(VerticalScroll, can_focus=True):
         Binding("right", "select_phase(1)", "Next phase", show=False),
         Binding("n", "add", "New phase"),
         Binding("enter,r", "edit", "Edit phase"),
-        Binding("shift+left", "move(-1)", "Move left"),
-        Binding("shift+right", "move(1)", "Move right"),
-        Binding("delete,d", "delete", "Delete phase"),
+        # The pane's own hint line lists these; the footer keeps room for "?" at 80 columns.
+        Binding("shift+left", "move(-1)", "Move left", show=False),
+        Binding("shift+right", "move(1)", "Move right", show=False),
+        Binding("delete,d", "delete", "Delete phase", show=False),
     ]
 
     @dataclass
@@ -92,18 +95,35 @@ class TimelinePane(VerticalScroll, can_focus=True):
         groups = phase_groups(roadmap)
         if not groups:
             return Text("No phases yet: press n to add one.", style="italic")
+        return _Board(self._columns(roadmap), self._stacked(roadmap), len(groups))
+
+    def _stacked(self, roadmap: Roadmap) -> RenderableType:
+        """One phase under the other: for a pane too narrow for readable columns."""
+        number_width = len(str(len(roadmap.signposts)))
+        parts: list[RenderableType] = []
+        for index, group in enumerate(phase_groups(roadmap)):
+            parts.append(self._heading(group, index))
+            parts.append(_cards(group.signposts, number_width))
+        return Group(*parts)
+
+    def _heading(self, group: PhaseGroup, index: int, before_dates: str = "  ") -> Text:
+        selected = group.phase is not None and index == self._selected and group.known
+        name = "(no phase)" if group.phase is None else group.phase.name
+        heading = Text(shown(name), style="bold reverse" if selected else "bold",
+                       no_wrap=True, overflow="ellipsis")
+        heading.append(f" {len(group.signposts)}", style="dim")
+        if group.phase is not None and (group.phase.start or group.phase.end):
+            heading.append(before_dates + format_month_range(group.phase.start, group.phase.end),
+                           style="dim")
+        return heading
+
+    def _columns(self, roadmap: Roadmap) -> RenderableType:
+        groups = phase_groups(roadmap)
         board = Table(expand=True, show_lines=False, padding=(0, 1), box=None,
                       show_edge=False)
         number_width = len(str(len(roadmap.signposts)))
         for index, group in enumerate(groups):
-            selected = group.phase is not None and index == self._selected and group.known
-            name = "(no phase)" if group.phase is None else group.phase.name
-            heading = Text(shown(name), style="bold reverse" if selected else "bold",
-                           no_wrap=True, overflow="ellipsis")
-            heading.append(f" {len(group.signposts)}", style="dim")
-            if group.phase is not None and (group.phase.start or group.phase.end):
-                heading.append("\n" + format_month_range(group.phase.start, group.phase.end),
-                               style="dim")
+            heading = self._heading(group, index, "\n")
             board.add_column(heading, ratio=1, no_wrap=True, overflow="ellipsis")
         cards = [_cards(group.signposts, number_width) for group in groups]
         board.add_row(*cards)
@@ -156,6 +176,17 @@ class TimelinePane(VerticalScroll, can_focus=True):
     def action_delete(self) -> None:
         if (name := self.selected_phase) is not None:
             self.post_message(self.DeleteRequested(name))
+
+
+class _Board:
+    """Phases as columns when each gets ``COLUMN_CELLS``, else stacked (80x24)."""
+
+    def __init__(self, columns: RenderableType, stacked: RenderableType, count: int) -> None:
+        self.columns, self.stacked, self.count = columns, stacked, count
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        wide = options.max_width // max(1, self.count) >= COLUMN_CELLS
+        yield self.columns if wide else self.stacked
 
 
 def _cards(signposts: tuple[Numbered, ...], number_width: int) -> Text:
