@@ -182,8 +182,9 @@ async def _escape(path: Path, while_laying_out: bool) -> float:
         screen = app.screen
         while not while_laying_out and not screen.laid_out:
             await asyncio.sleep(0.01)
-        await asyncio.sleep(0.3)  # well into the layout, or settled after it
-        assert screen.laid_out is not while_laying_out
+        await asyncio.sleep(0.05 if while_laying_out else 0.3)  # into it, or settled after
+        if screen.laid_out is while_laying_out:
+            raise RuntimeError("the layout ended before escape could be timed during it")
         start = time.perf_counter()
         app.post_message(events.Key("escape", None))
         while app.screen is not app.main:

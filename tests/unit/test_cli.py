@@ -117,11 +117,15 @@ def test_new_takes_its_title_from_the_file_name(tmp_path: Path) -> None:
     assert roadmap_tui.load(path).title == "Trauma informed care"
 
 
-def test_new_into_missing_folder_fails_cleanly(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["new", str(tmp_path / "no" / "such" / "x.toml")]) == 1
-    assert "Traceback" not in capsys.readouterr().err
+def test_new_into_missing_folder_fails_cleanly(tmp_path: Path) -> None:
+    """In a subprocess, as a user meets it: one line on stderr, exit 1, nothing made."""
+    target = tmp_path / "no" / "such" / "x.toml"
+    result = subprocess.run([sys.executable, "-m", "roadmap_tui", "new", str(target)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("roadmap-tui: ") and str(target.parent) in line
+    assert not (tmp_path / "no").exists()
 
 
 def test_export_to_stdout_defaults_to_text_when_not_a_terminal(

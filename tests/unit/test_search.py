@@ -49,7 +49,15 @@ def test_empty_filter_is_empty() -> None:
 
 @given(st.text(max_size=40))
 def test_any_query_is_accepted(query: str) -> None:
-    assert isinstance(parse_filter(query).matching_indexes(ROADMAP), list)
+    """Whatever is typed, the filter answers positions of the roadmap, in order, each one
+    a signpost it matches; an empty filter matches them all."""
+    found = parse_filter(query)
+    indexes = found.matching_indexes(ROADMAP)
+    assert indexes == sorted(set(indexes))
+    assert all(0 <= i < len(ROADMAP.signposts) for i in indexes)
+    assert all(found.matches(ROADMAP.signposts[i]) for i in indexes)
+    if found.is_empty:
+        assert indexes == list(range(len(ROADMAP.signposts)))
 
 
 def test_group_term_matches_the_start_of_a_combined_signposts_group() -> None:
