@@ -127,6 +127,8 @@ PAGE = (116, 36)
 
 async def _present(path: Path) -> tuple[float, float]:
     """Seconds from ``p`` to the present screen shown, and to its pages all laid out."""
+    from textual import events
+
     from roadmap_tui.app import RoadmapApp
     from roadmap_tui.app.screens.present import PresentScreen
 
@@ -134,7 +136,7 @@ async def _present(path: Path) -> tuple[float, float]:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         start = time.perf_counter()
-        await pilot.press("p")
+        app.post_message(events.Key("p", "p"))  # not pressed: press waits for idle
         while not isinstance(app.screen, PresentScreen) or not app.screen.pages:
             await asyncio.sleep(0.001)
         first = time.perf_counter() - start
@@ -176,15 +178,21 @@ async def _escape(path: Path, while_laying_out: bool) -> float:
 
     app = RoadmapApp(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("p")
+        await pilot.pause()
+        # Posted, not pressed: Pilot's press waits for the app to be idle, which would
+        # wait for the layout thread too.
+        app.post_message(events.Key("p", "p"))
         while not isinstance(app.screen, PresentScreen) or not app.screen.pages:
             await asyncio.sleep(0.001)
         screen = app.screen
         while not while_laying_out and not screen.laid_out:
             await asyncio.sleep(0.01)
-        await asyncio.sleep(0.05 if while_laying_out else 0.3)  # into it, or settled after
-        if screen.laid_out is while_laying_out:
-            raise RuntimeError("the layout ended before escape could be timed during it")
+        if while_laying_out:
+            # At once: the layout thread has just begun (0.4 s of work at 10,000).
+            if screen.laid_out:
+                raise RuntimeError("the layout ended before escape could be timed during it")
+        else:
+            await asyncio.sleep(0.3)  # settled after it
         start = time.perf_counter()
         app.post_message(events.Key("escape", None))
         while app.screen is not app.main:
