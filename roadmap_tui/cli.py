@@ -55,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             if args and args[0] in SUBCOMMANDS:
                 return _run_subcommand(args)
+            if args and not args[0].startswith("-"):
+                _refuse_a_misspelt_command(Path(args[0]))  # "exprot plan.toml" too
             return _run_open(args)
         finally:
             sys.stdout.flush()  # here, so that a full disk is reported, not ignored at exit

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rich.cells import cell_len
@@ -59,6 +59,8 @@ class ReportPage:
 
     title: str
     blocks: tuple[Block, ...]
+    group: str = ""
+    """The breakout group whose report-back this page is part of (a combined roadmap)."""
 
     @property
     def body(self) -> RenderableType:
@@ -110,9 +112,11 @@ def report_pages(roadmap: Roadmap, *, today: date | None, width: int, height: in
                       (*REPORT_SECTIONS, *reviewed), cancelled)
     pages = _pages(console, roadmap, today, width, height, (_plenary_cover,), cancelled)
     for name, part in split_by_group(roadmap):
-        pages += [ReportPage(f"{name} \u00b7 {page.title}", page.blocks)
-                  for page in _pages(console, part, today, width, height, REPORT_SECTIONS,
-                                          cancelled)]
+        # Each group's cover carries the group's name as its title, as its own file would.
+        own = replace(part, title=name, group="")
+        pages += [ReportPage(f"{name} \u00b7 {page.title}", page.blocks, name)
+                  for page in _pages(console, own, today, width, height, REPORT_SECTIONS,
+                                     cancelled)]
     return pages + _pages(console, roadmap, today, width, height, (_across, *reviewed),
                           cancelled)
 

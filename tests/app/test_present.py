@@ -164,3 +164,36 @@ def test_report_pages_show_user_text_literally() -> None:
             assert f"{prefix} {safe(hostile)}".strip() in shown, (prefix, hostile)
         assert all(not span.style or not str(span.style).startswith("link")
                    for page in pages for block in page.blocks for span in block.spans)
+
+
+async def test_the_plenary_steps_through_the_groups_each_with_its_countdown(
+        tmp_path: Path) -> None:
+    import shutil
+
+    path = tmp_path / "plenary.toml"
+    shutil.copyfile(Path(__file__).resolve().parents[2] / "examples" / "plenary.toml", path)
+    now = [0.0]
+
+    class Clocked(RoadmapApp):
+        def clock(self) -> float:
+            return now[0]
+
+    app = Clocked(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("p")
+        screen = app.screen
+        assert isinstance(screen, PresentScreen)
+        assert screen.pages[0].title == "Plenary" and not screen.pages[0].group
+        await pilot.press("g")
+        first = screen.pages[screen.page]
+        assert first.group == "Legal" and first.title == "Legal \u00b7 Report-back"
+        assert first.plain.startswith("Legal")  # the group's own cover
+        now[0] = 100.0  # the Legal group has been speaking for 100 s
+        await pilot.press("g")
+        second = screen.pages[screen.page]
+        assert second.group == "Prevention"
+        assert screen.countdown.text() == "3:00"  # a fresh countdown for the next group
+        await pilot.press("shift+g")
+        assert screen.pages[screen.page] == first
+        await pilot.press("end")
+        assert screen.pages[screen.page].title.startswith("Across groups")

@@ -239,6 +239,8 @@ class FormDialog(Dialog[dict[str, str] | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        # Said, so that a Cancel reached by one Tab too many is never a silent loss.
+        self.notify(f"{self._title}: cancelled, nothing changed.", markup=False, timeout=3)
         self.answer(None)
 
 

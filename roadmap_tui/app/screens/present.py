@@ -58,6 +58,8 @@ class PresentScreen(Screen[None]):
         Binding("right,space,pagedown,down", "turn(1)", "Next"),
         Binding("left,pageup,up,backspace", "turn(-1)", "Back"),
         Binding("home", "edge(0)", "First", show=False),
+        Binding("g", "group(1)", "Next group", show=False),
+        Binding("shift+g", "group(-1)", "Previous group", show=False),
         Binding("end", "edge(1)", "Last", show=False),
         Binding("escape,p,q", "app.pop_screen", "Leave"),
         Binding("t", "session_timer", "Timer"),
@@ -84,6 +86,8 @@ class PresentScreen(Screen[None]):
         self.pages: list[ReportPage] = []
         self.page = 0
         self._laid_out_for: Size | None = None
+        self._group = ""
+        """The group whose pages are being shown (a combined roadmap), for its countdown."""
         self._time_up_told = False
 
     def compose(self) -> ComposeResult:
@@ -171,11 +175,33 @@ class PresentScreen(Screen[None]):
 
     def show_page(self) -> None:
         page = self.pages[self.page]
+        if page.group and page.group != self._group:
+            # Each group reports back in its own time: a fresh countdown for the next one.
+            if self._group:
+                self.restart_countdown()
+            self._group = page.group
         self.query_one("#present-page", Static).update(page.body)
         where = Text(f" {self.page + 1}/{len(self.pages)}  ", style=BAR)
         where.append(page.title)  # a phase's name: literal text, never markup
         self.query_one("#present-where", Static).update(where)
         self.show_clocks()
+
+    def action_group(self, step: int) -> None:
+        """A combined roadmap: to the first page of the next or the previous group."""
+        starts = [n for n, page in enumerate(self.pages)
+                  if page.group and (n == 0 or self.pages[n - 1].group != page.group)]
+        if not starts:
+            self.notify("g steps between the groups of a combined roadmap; this one has one.",
+                        markup=False, timeout=3)
+            return
+        if step > 0:
+            target = next((n for n in starts if n > self.page), None)
+        else:
+            current = max((n for n in starts if n <= self.page), default=starts[0])
+            target = max((n for n in starts if n < current), default=current)
+        if target is not None and target != self.page:
+            self.page = target
+            self.show_page()
 
     def action_turn(self, step: int) -> None:
         page = max(0, min(len(self.pages) - 1, self.page + step))
