@@ -332,11 +332,12 @@ def test_without_a_terminal_the_app_never_starts(tmp_path: Path, args: list[str]
 
 
 @pytest.mark.parametrize(("word", "command"), [("exprot", "export"), ("chek", "check")])
+@pytest.mark.parametrize("rest", [[], ["plan.toml"]])
 def test_a_misspelt_command_is_a_usage_error_not_a_new_file(
-        word: str, command: str, opened_apps: list[object],
+        word: str, command: str, rest: list[str], opened_apps: list[object],
         capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
-        main([word])
+        main([word, *rest])
     assert exited.value.code == 2
     assert f"unknown command '{word}'; did you mean '{command}'?" in capsys.readouterr().err
     assert opened_apps == []
