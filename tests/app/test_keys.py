@@ -485,3 +485,15 @@ async def test_a_refused_line_typed_ahead_of_waits_in_the_lines_to_fix(
         await pilot.press("up")
         assert app.screen.query_one("#quick-add", Input).value == "Bad #zz"
         assert not app.main.to_fix
+
+
+async def test_a_phase_key_at_the_end_says_so(roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(len(app.document.roadmap.phases) + 1):
+            await pilot.press("right_square_bracket")
+        before = app.document.roadmap
+        app.clear_notifications()
+        await pilot.press("right_square_bracket")
+        assert app.document.roadmap is before
+        assert "Already in the last phase." in notices(app)

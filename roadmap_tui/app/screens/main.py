@@ -258,7 +258,19 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
         self._on_selected("move", lambda r, i: move_signpost(r, i, offset))
 
     def action_shift_phase(self, offset: int) -> None:
+        before = self.document.roadmap
         self._on_selected("change phase", lambda r, i: shift_phase(r, i, offset))
+        selected = self.signposts.selected
+        if self.document.roadmap is not before or not before.phases or selected is None \
+                or self.document.read_only:
+            return
+        # Nothing moved: say why, rather than nothing at all.
+        if not selected.phase:
+            self.app.notify("No phase yet: ] puts it in the first phase.", markup=False,
+                            timeout=2)
+        else:
+            where = "first" if offset < 0 else "last"
+            self.app.notify(f"Already in the {where} phase.", markup=False, timeout=2)
 
     def action_delete_signpost(self) -> None:
         signposts = self.signposts
