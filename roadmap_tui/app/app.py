@@ -126,9 +126,10 @@ class RoadmapApp(App[None]):
                 loop.add_signal_handler(stop, self._stopped_by, stop)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
+               timeout: float | None = None, markup: bool = False) -> None:
         """Every notice passes the one cleaning function: a path or a host in it, whatever
-        it holds, cannot act on the terminal (a last pass; names are cleaned before)."""
+        it holds, cannot act on the terminal (a last pass; names are cleaned before). And
+        no notice is read as markup unless it asks: names and titles in it are user text."""
         super().notify(shown_name(message, keep_newlines=True), title=shown_name(title),
                        severity=severity, timeout=timeout, markup=markup)
 

@@ -246,3 +246,20 @@ async def test_a_reviewer_exports_without_touching_the_roadmap(roadmap_file: Pat
         assert app.screen is app.main
     assert roadmap_file.with_suffix(".html").read_text().startswith("<!DOCTYPE html>")
     assert roadmap_file.read_bytes() == before
+
+
+async def test_notices_never_read_markup_unless_asked(roadmap_file: Path) -> None:
+    """A notice naming a file called "[bold]x[/]" shows the name as it is: every notice the
+    app posts is plain text unless it asks for markup (seen through message_hook)."""
+    from textual.notifications import Notify
+
+    posted: list[Notify] = []
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE, message_hook=lambda m: posted.append(m)
+                            if isinstance(m, Notify) else None) as pilot:
+        app.notify("Saved [bold]plan[/].toml")
+        await pilot.press("down", "shift+down", "ctrl+z")  # the app's own notices too
+        await pilot.pause()
+    assert posted
+    assert all(not m.notification.markup for m in posted)
+    assert any(m.notification.message == "Saved [bold]plan[/].toml" for m in posted)
