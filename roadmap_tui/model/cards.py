@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .combine import group_of
-from .conference import signpost_countries
-from .overview import Numbered, numbered
+from .overview import Numbered, country_groups, numbered
 from .roadmap import Owner, Roadmap, Signpost
 
 
@@ -80,26 +79,16 @@ def owner_cards(roadmap: Roadmap) -> list[OwnerCard]:
 def country_tables(roadmap: Roadmap) -> list[CountryTable]:
     """A table for every country a signpost names or an owner is based in.
 
-    Countries are matched case-insensitively (first spelling) and listed in
+    The countries and their signposts are the summary's (``country_groups``: one
+    matching rule everywhere); here they are split by group and listed in
     alphabetical order, as a coordinator would look for their own.
     """
-    owners = {o.name.casefold(): o for o in roadmap.owners}
-    names: dict[str, str] = {}
-    signposts: dict[str, dict[str, tuple[str, list[Numbered]]]] = {}
-    based: dict[str, list[Owner]] = {}
-    for owner in roadmap.owners:
-        if owner.country.strip():
-            key = owner.country.strip().casefold()
-            names.setdefault(key, owner.country.strip())
-            based.setdefault(key, []).append(owner)
-    for item in numbered(roadmap):
-        group = group_of(roadmap, item[1])
-        for country in signpost_countries(item[1], owners):
-            key = country.casefold()
-            names.setdefault(key, country)
-            groups = signposts.setdefault(key, {})
+    tables = []
+    for country in country_groups(roadmap):
+        groups: dict[str, tuple[str, list[Numbered]]] = {}
+        for item in country.signposts:
+            group = group_of(roadmap, item[1])
             groups.setdefault(group.casefold(), (group, []))[1].append(item)
-    return [CountryTable(names[key],
-                         tuple((g, tuple(items)) for g, items in signposts.get(key, {}).values()),
-                         tuple(based.get(key, ())))
-            for key in sorted(names, key=lambda k: (names[k].casefold(), names[k]))]
+        tables.append(CountryTable(country.name, tuple(
+            (name, tuple(items)) for name, items in groups.values()), country.owners))
+    return sorted(tables, key=lambda table: (table.country.casefold(), table.country))
