@@ -118,7 +118,9 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
                     yield OwnersPane(id="owners")
                 with TabPane("Timeline", id="tab-timeline"):
                     yield TimelinePane(id="timeline")
-        yield Footer(compact=True)
+        # No docked "^p palette" key: at 80 columns it overlaid the keys and left debris
+        # behind; ctrl+p still opens the palette, and the ? key map says so.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.show_roadmap(self.document.selected_id)
