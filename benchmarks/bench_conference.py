@@ -35,11 +35,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_roadmap
 
 import roadmap_tui
-from roadmap_tui.export import render
 from roadmap_tui.model import Signpost
 from roadmap_tui.model.combine import CombineInput, combine
 from roadmap_tui.model.conference import conference
 from roadmap_tui.model.overlap import find_overlaps, significant_words
+from roadmap_tui.report.export import render
 
 GROUPS = ("Legal", "Prevention", "Freedom business", "Business and supply chains", "Aftercare")
 PER_FILE = 2_000

@@ -45,9 +45,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_roadmap
 
 import roadmap_tui
-from roadmap_tui.export import render
 from roadmap_tui.model.timeline import format_dates
-from roadmap_tui.report import report_pages
+from roadmap_tui.report.export import render
+from roadmap_tui.report.pages import report_pages
 
 BIG = 10_000
 SMALL = 200

@@ -42,10 +42,10 @@ from rich.console import Console
 from rich.table import Table
 
 import roadmap_tui
-from roadmap_tui.export import render
 from roadmap_tui.model import Owner, Roadmap
 from roadmap_tui.model.timeline import format_dates
-from roadmap_tui.report import report_pages
+from roadmap_tui.report.export import render
+from roadmap_tui.report.pages import report_pages
 
 SIGNPOSTS = 10_000
 OWNERS = 100_000

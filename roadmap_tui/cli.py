@@ -393,8 +393,8 @@ def _run_diff(old: Path, new: Path, fmt: str) -> int:
     before, after = _load_or_report(old), _load_or_report(new)
     if before is None or after is None:
         return EXIT_USAGE  # diff's convention: 2 is trouble
-    from .diff_report import report
     from .model.diff import diff
+    from .report.diff import report
 
     changes = diff(before, after)
     sys.stdout.write(report(changes, fmt, _shown(old), _shown(new)))
@@ -455,13 +455,13 @@ def _run_export(path: Path, fmt: str | None, output: Path | None, width: int | N
 
 
 def _summary_format_for(output: Path) -> str | None:
-    from .export import format_for_path
+    from .report.export import format_for_path
 
     return format_for_path(output)
 
 
 def _export_suffixes() -> list[str]:
-    from .export import SUFFIXES
+    from .report.export import SUFFIXES
     from .storage import exchange
 
     return [*SUFFIXES, *exchange.SUFFIXES]
@@ -543,7 +543,7 @@ def _render_with_progress(roadmap: Roadmap, fmt: str, width: int, today: date, *
     command is working. It is shown only when stderr is a terminal and the
     summary is not going to that same terminal.
     """
-    from .export import render
+    from .report.export import render
 
     if to_terminal or len(roadmap.signposts) < _PROGRESS_THRESHOLD or not sys.stderr.isatty():
         return render(roadmap, fmt, width=width, today=today)

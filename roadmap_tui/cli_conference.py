@@ -59,7 +59,7 @@ def run_export_by(path: Path, kind: str, folder: Path | None, fmt: str | None,
     if folder is None or str(folder) == "-":
         cli._subcommand_parser().error("--by needs -o DIR, the folder to write into")
         return cli.EXIT_USAGE
-    from .export_by import FORMATS, ExportByError, export_by
+    from .report.export_by import FORMATS, ExportByError, export_by
 
     if fmt is not None and fmt not in FORMATS:
         cli._subcommand_parser().error(f"--by writes {', '.join(FORMATS)}, not {fmt}")

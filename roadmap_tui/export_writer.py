@@ -1,6 +1,6 @@
 """Writing an export to a file: the summary's formats (report) meet the file side (storage).
 
-Kept apart from :mod:`roadmap_tui.export`, which knows only the model, so that
+Kept apart from :mod:`roadmap_tui.report.export`, which knows only the model, so that
 the layers stay one-way (see the import contracts in pyproject.toml).
 """
 
@@ -10,8 +10,8 @@ import os
 from datetime import date
 from pathlib import Path
 
-from .export import render
 from .model.roadmap import Roadmap
+from .report.export import render
 from .storage.files import write_text_atomically
 
 

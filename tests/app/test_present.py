@@ -13,7 +13,7 @@ from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.screens.present import PresentScreen
 from roadmap_tui.model import Roadmap, Signpost
 from roadmap_tui.model.overview import gaps, signposts_with_gaps
-from roadmap_tui.report import report_pages
+from roadmap_tui.report.pages import report_pages
 
 from .conftest import main_screen, screen_text, set_input
 from .test_keys import run_from_palette
@@ -150,7 +150,7 @@ def test_report_pages_show_user_text_literally() -> None:
     from strategies import HOSTILE
 
     from roadmap_tui.model import Owner, Phase
-    from roadmap_tui.summary_style import safe
+    from roadmap_tui.report.style import safe
 
     for hostile in HOSTILE:
         roadmap = Roadmap(f"T {hostile}", question=f"Q {hostile}", goals=(f"G {hostile}",),

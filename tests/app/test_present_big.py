@@ -11,7 +11,7 @@ from roadmap_tui import save
 from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.screens.present import CHROME, PresentScreen, is_big
 from roadmap_tui.model import Owner, Roadmap, Signpost
-from roadmap_tui.report import LayoutCancelled, report_pages
+from roadmap_tui.report.pages import LayoutCancelled, report_pages
 
 from .conftest import SIZE, screen_text
 

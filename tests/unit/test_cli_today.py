@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import roadmap_tui
-from roadmap_tui.export import render
 from roadmap_tui.model.overview import gaps, signposts_with_gaps
+from roadmap_tui.report.export import render
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "prevention-resilient-communities.toml"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import random
 import re
 
-from roadmap_tui.export import render
 from roadmap_tui.model import Owner, Roadmap, Signpost
 from roadmap_tui.model.conference import conference, group_names, is_combined
 from roadmap_tui.model.overlap import MAX_PAIRS, find_overlaps, significant_words, stem
+from roadmap_tui.report.export import render
 
 BRANDS = Roadmap(
     title="Plenary",

@@ -15,11 +15,11 @@ import pytest
 from markdown_it import MarkdownIt
 from strategies import HOSTILE as STRATEGY_HOSTILE
 
-from roadmap_tui.export import FORMATS, format_for_path, render
-from roadmap_tui.export_markdown import escape
 from roadmap_tui.export_writer import export_to
 from roadmap_tui.model import Owner, Phase, Roadmap, Signpost, Status
-from roadmap_tui.summary_style import safe
+from roadmap_tui.report.export import FORMATS, format_for_path, render
+from roadmap_tui.report.markdown import escape
+from roadmap_tui.report.style import safe
 
 FSI, PDI = "\u2068", "\u2069"
 SCRIPT = "<script>alert(1)</script>"
@@ -246,8 +246,9 @@ def test_export_to_writes_the_rendered_text(tmp_path: Path) -> None:
 def test_exports_do_not_load_the_ui_toolkit() -> None:
     code = (
         "import json, sys\n"
-        "import roadmap_tui.export, roadmap_tui.export_markdown, roadmap_tui.summary\n"
-        "import roadmap_tui.summary_timeline, roadmap_tui.model.timeline\n"
+        "import roadmap_tui.report.export, roadmap_tui.report.markdown\n"
+        "import roadmap_tui.report.summary\n"
+        "import roadmap_tui.report.timeline, roadmap_tui.model.timeline\n"
         "import roadmap_tui.model.overview\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import roadmap_tui
-from roadmap_tui.export_by import export_by, file_names, slug
 from roadmap_tui.model import Owner, Phase, Roadmap, Signpost
+from roadmap_tui.report.export_by import export_by, file_names, slug
 
 KHMER = "ប្រទេសកម្ពុជា"
 ROADMAP = Roadmap(

@@ -12,11 +12,11 @@ from strategies import HOSTILE as STRATEGY_HOSTILE
 from test_export import HOSTILE, everywhere, legal_route
 from test_summary import breakout
 
-from roadmap_tui.export import render
-from roadmap_tui.export_html import CSP, SECTION_TITLES
 from roadmap_tui.model import Comment, Roadmap, Signpost
 from roadmap_tui.model.overview import gaps, signposts_with_gaps
-from roadmap_tui.summary_style import safe
+from roadmap_tui.report.export import render
+from roadmap_tui.report.html import CSP, SECTION_TITLES
+from roadmap_tui.report.style import safe
 
 TODAY = date(2021, 2, 10)
 ALLOWED_TAGS = {

@@ -18,8 +18,8 @@ import pytest
 from browser import HELPER, dump_dom, print_to_pdf, screenshot
 from test_summary import TODAY, breakout
 
-from roadmap_tui.export import render
-from roadmap_tui.export_html import CSP
+from roadmap_tui.report.export import render
+from roadmap_tui.report.html import CSP
 
 RAN = "<script>document.body.setAttribute('data-ran', 'yes')</script>"
 MEASURE = ("<script>document.body.setAttribute('data-width', "

@@ -10,6 +10,7 @@ import pytest
 from rich.console import Console
 
 from roadmap_tui.model import Comment, Roadmap, Signpost
+from roadmap_tui.report.summary import summary
 from roadmap_tui.storage import RoadmapFileError
 from roadmap_tui.storage.review import (
     ReviewComment,
@@ -18,7 +19,6 @@ from roadmap_tui.storage.review import (
     loads_review,
     review_path,
 )
-from roadmap_tui.summary import summary
 
 AT = datetime(2020, 12, 12, 10, 0, tzinfo=timezone(timedelta(hours=7)))
 

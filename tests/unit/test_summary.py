@@ -24,8 +24,8 @@ from roadmap_tui.model.overview import (
     tag_groups,
 )
 from roadmap_tui.model.timeline import signpost_spans
-from roadmap_tui.summary import Summary, summary
-from roadmap_tui.summary_timeline import Timeline
+from roadmap_tui.report.summary import Summary, summary
+from roadmap_tui.report.timeline import Timeline
 
 ICT = timezone(timedelta(hours=7))
 TODAY = date(2021, 2, 10)
@@ -484,7 +484,7 @@ def test_sections_list_the_optional_ones_only_when_filled() -> None:
 
 def test_one_gap_count_in_every_format() -> None:
     """The header, the Gaps heading and every format count signposts with gaps once."""
-    from roadmap_tui.export import render as export
+    from roadmap_tui.report.export import render as export
 
     roadmap = breakout()
     for today in (None, TODAY):
@@ -500,9 +500,9 @@ def test_one_gap_count_in_every_format() -> None:
 def test_every_format_draws_every_section() -> None:
     """A section added to SECTIONS (a combined roadmap's groups) needs a renderer in each
     format: this says which is missing."""
-    from roadmap_tui import export_html, export_markdown, summary_sections
+    from roadmap_tui.report import html, markdown, sections
 
     built_in = {"signposts", "timeline", "owners", "gaps"}  # drawn by Summary itself
-    assert set(SECTIONS) == built_in | set(summary_sections.RENDERERS)
-    assert set(SECTIONS) == set(export_markdown._SECTIONS)
-    assert set(SECTIONS) == set(export_html._SECTIONS) == set(export_html.SECTION_TITLES)
+    assert set(SECTIONS) == built_in | set(sections.RENDERERS)
+    assert set(SECTIONS) == set(markdown._SECTIONS)
+    assert set(SECTIONS) == set(html._SECTIONS) == set(html.SECTION_TITLES)

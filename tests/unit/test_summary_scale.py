@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from roadmap_tui.export import render
 from roadmap_tui.model import Owner, Roadmap, Signpost
+from roadmap_tui.report.export import render
 
 
 def test_a_huge_value_is_shortened_in_every_format() -> None:

@@ -2,7 +2,7 @@
 
 The same as ``roadmap-tui export FILE --by owner|country|group -o DIR``, from
 the command palette: a folder and a format are asked, the files are written in
-a worker thread (by :mod:`roadmap_tui.export_by`, which keeps every file inside
+a worker thread (by :mod:`roadmap_tui.report.export_by`, which keeps every file inside
 the folder and never writes through a symlink), and a notice says how many
 were written and where, or what was refused.
 """
@@ -38,7 +38,7 @@ class ConferenceActions:
         def commit_editor(self) -> None: ...
 
     def action_export_by(self, kind: str) -> None:
-        from ...export_by import FORMATS
+        from ...report.export_by import FORMATS
 
         self.commit_editor()
         if self.document.read_only:
@@ -70,7 +70,7 @@ class ConferenceActions:
 
     @work(thread=True, exclusive=True, group="export-by")
     def _export_by(self, roadmap: Roadmap, kind: str, folder: Path, fmt: str) -> None:
-        from ...export_by import ExportByError, export_by
+        from ...report.export_by import ExportByError, export_by
 
         try:
             results = list(export_by(roadmap, kind, folder, fmt))

@@ -262,7 +262,7 @@ class ExportDialog(Dialog[ExportChoice | None]):
         self._fmt = fmt
 
     def compose(self) -> ComposeResult:
-        from ...export import FORMATS  # Rich's exporters: loaded when first needed
+        from ...report.export import FORMATS  # Rich's exporters: loaded when first needed
 
         with Vertical(classes="dialog"):
             yield Static(Text("Export the summary", style="bold"), classes="dialog-title")
@@ -298,7 +298,7 @@ class ExportDialog(Dialog[ExportChoice | None]):
     def _accept(self) -> None:
         """The format follows the typed suffix, as on the command line; a name without
         one gets the chosen format's, and an unknown one is refused here."""
-        from ...export import SUFFIXES, format_for_path
+        from ...report.export import SUFFIXES, format_for_path
 
         text = self.query_one("#export-path", Input).value.strip()
         if not text:

@@ -31,7 +31,6 @@ from ...storage.files import (
     dumps,
     is_roadmap_file,
     parse,
-    write_text_atomically,
 )
 from ...storage.review import ReviewComment
 from ..notices import show_now
@@ -361,11 +360,10 @@ class FileActions(Safekeeping):
 
     @work(thread=True, exclusive=True, group="export")
     def _export_in_thread(self, roadmap: Roadmap, choice: ExportChoice, today: date) -> None:
-        from ...export import render
+        from ...export_writer import export_to
 
         try:
-            text = render(roadmap, choice.fmt, width=EXPORT_WIDTH, today=today)
-            write_text_atomically(choice.path, text, follow_symlinks=False)
+            export_to(roadmap, choice.fmt, choice.path, width=EXPORT_WIDTH, today=today)
         except RoadmapFileError as error:
             self.app.call_from_thread(self.app.notify, str(error), title="Not exported",
                                       severity="error", timeout=15, markup=False)

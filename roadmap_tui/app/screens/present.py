@@ -1,6 +1,6 @@
 """Present: the report-back for the plenary, one page at a time, with its clocks.
 
-The pages come from :func:`roadmap_tui.report.report_pages`, a pure function of
+The pages come from :func:`roadmap_tui.report.pages.report_pages`, a pure function of
 the roadmap and the page size (no Textual), so laying them out can move to a
 worker for huge roadmaps without touching this screen's keys. The top bar says
 where the speaker is (page 3 of 8) and shows the session timer and the
@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...model import Comment, Roadmap
-from ...report import LayoutCancelled, ReportPage, report_pages
+from ...report.pages import LayoutCancelled, ReportPage, report_pages
 from ...session.timer import SessionTimer
 from ...settings import DEFAULT_REPORT_MINUTES
 from ..ordered_keys import TYPING_RUN

@@ -130,7 +130,7 @@ class TimelinePane(VerticalScroll, can_focus=True):
         return board
 
     def _chart(self, roadmap: Roadmap) -> RenderableType:
-        from ...summary_timeline import Timeline  # loaded when the pane is first shown
+        from ...report.timeline import Timeline  # loaded when the pane is first shown
 
         title = Text("Dated signposts", style="bold")
         spans = signpost_spans(roadmap)

@@ -19,12 +19,12 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 
-from .export_markdown import cell
-from .model.cards import Commitment, CountryTable, OwnerCard, Waiting
-from .model.overview import Numbered
-from .model.roadmap import Owner, Roadmap, Signpost
-from .model.timeline import format_dates, format_day
-from .summary_style import safe, status_mark
+from ..model.cards import Commitment, CountryTable, OwnerCard, Waiting
+from ..model.overview import Numbered
+from ..model.roadmap import Owner, Roadmap, Signpost
+from ..model.timeline import format_dates, format_day
+from .markdown import cell
+from .style import safe, status_mark
 
 NONE = "—"
 

@@ -21,8 +21,8 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from .model.roadmap import Roadmap, Signpost
-from .model.timeline import (
+from ..model.roadmap import Roadmap, Signpost
+from ..model.timeline import (
     Month,
     MonthSpan,
     buckets,
@@ -31,7 +31,7 @@ from .model.timeline import (
     signpost_spans,
     span_of_dates,
 )
-from .summary_style import (
+from .style import (
     DIM,
     LABEL,
     NOTE,

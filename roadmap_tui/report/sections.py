@@ -17,9 +17,9 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from .model.overview import Numbered, country_groups, debrief_lists, tag_groups
-from .model.roadmap import Roadmap
-from .summary_style import (
+from ..model.overview import Numbered, country_groups, debrief_lists, tag_groups
+from ..model.roadmap import Roadmap
+from .style import (
     DIM,
     HEADING,
     LABEL,
@@ -162,13 +162,13 @@ def tags(roadmap: Roadmap, writer: Writer, wide: bool) -> RenderResult:
 
 SectionRenderer = Callable[[Roadmap, Writer, bool], RenderResult]
 def groups(roadmap: Roadmap, writer: Writer, wide: bool) -> RenderResult:
-    from .summary_conference import groups_section
+    from .conference import groups_section
 
     yield from groups_section(roadmap, wide=wide, isolate_bidi=writer.isolate_bidi)
 
 
 def across(roadmap: Roadmap, writer: Writer, wide: bool) -> RenderResult:
-    from .summary_conference import across_section
+    from .conference import across_section
 
     yield from across_section(roadmap, wide=wide, isolate_bidi=writer.isolate_bidi)
 

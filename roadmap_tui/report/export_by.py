@@ -27,12 +27,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model.cards import country_tables, owner_cards
+from ..model.conference import split_by_group
+from ..model.roadmap import Roadmap
+from ..model.text import shown_name
+from .cards import convert, country_markdown, owner_card_markdown
 from .export import SUFFIXES, render
-from .export_cards import convert, country_markdown, owner_card_markdown
-from .model.cards import country_tables, owner_cards
-from .model.conference import split_by_group
-from .model.roadmap import Roadmap
-from .model.text import shown_name
 
 KINDS = ("owner", "country", "group")
 _LATIN_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae",

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-from .model.overview import (
+from ..model.overview import (
     Gap,
     GapKind,
     Numbered,
@@ -33,8 +33,8 @@ from .model.overview import (
     signposts_with_gaps,
     tag_groups,
 )
-from .model.roadmap import Roadmap, Signpost, Status
-from .model.timeline import (
+from ..model.roadmap import Roadmap, Signpost, Status
+from ..model.timeline import (
     DASH,
     MonthSpan,
     buckets,
@@ -44,7 +44,7 @@ from .model.timeline import (
     overall_span,
     signpost_spans,
 )
-from .summary_style import first_line, isolate_rtl, safe, status_mark
+from .style import first_line, isolate_rtl, safe, status_mark
 
 _INLINE = re.compile(
     r"\\(?=[!-/:-@\[-`{-~]|$)"  # a backslash that would escape what follows, or break the line

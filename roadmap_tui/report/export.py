@@ -30,11 +30,11 @@ from typing import Literal
 
 from rich.console import Console
 
-from .export_html import html_page
-from .export_markdown import markdown
-from .model.roadmap import Roadmap
+from ..model.roadmap import Roadmap
+from .html import html_page
+from .markdown import markdown
+from .style import safe, shortened
 from .summary import summary
-from .summary_style import safe, shortened
 
 FORMATS = ("text", "ansi", "html", "svg", "md")
 """Every format :func:`render` knows, in the order the command line lists them."""

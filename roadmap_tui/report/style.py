@@ -20,8 +20,8 @@ import unicodedata
 from rich.style import Style
 from rich.text import Text
 
-from .model.roadmap import STATUS_MARKS, Status
-from .model.text import REPLACEMENT, UNSAFE_CHARACTERS
+from ..model.roadmap import STATUS_MARKS, Status
+from ..model.text import REPLACEMENT, UNSAFE_CHARACTERS
 
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"

@@ -1,6 +1,6 @@
 """The Groups and Across groups sections (SPEC section 6) in the Markdown export.
 
-The same content as :mod:`roadmap_tui.summary_conference`, from the same model
+The same content as :mod:`roadmap_tui.report.conference`, from the same model
 analysis; user text goes through ``export_markdown.cell``, so it never becomes
 Markdown, a link or HTML.
 """
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .export_markdown import cell
-from .model.conference import GroupCount, conference
-from .model.overlap import Overlap
-from .model.roadmap import Roadmap
+from ..model.conference import GroupCount, conference
+from ..model.overlap import Overlap
+from ..model.roadmap import Roadmap
+from .markdown import cell
 
 
 def groups_markdown(roadmap: Roadmap) -> Iterator[str]:

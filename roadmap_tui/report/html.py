@@ -20,9 +20,8 @@ import html
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-from .export_html_style import STYLESHEET
-from .model.conference import GroupCount, conference
-from .model.overview import (
+from ..model.conference import GroupCount, conference
+from ..model.overview import (
     SECTIONS,
     Gap,
     GapKind,
@@ -36,8 +35,8 @@ from .model.overview import (
     signposts_with_gaps,
     tag_groups,
 )
-from .model.roadmap import Roadmap, Signpost, Status
-from .model.timeline import (
+from ..model.roadmap import Roadmap, Signpost, Status
+from ..model.timeline import (
     DASH,
     Month,
     format_dates,
@@ -46,7 +45,8 @@ from .model.timeline import (
     overall_span,
     signpost_spans,
 )
-from .summary_style import isolate_rtl, safe, status_mark
+from .html_style import STYLESHEET
+from .style import isolate_rtl, safe, status_mark
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; "
        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")

@@ -6,7 +6,7 @@ phase, a timeline, the owners and the gaps, each under a rule. Colour only
 accents what the words and symbols already say, so the plain-text export
 reads the same.
 
-Every piece of user text goes through :func:`~roadmap_tui.summary_style.literal`
+Every piece of user text goes through :func:`~roadmap_tui.report.style.literal`
 (a ``Text``, never markup), so a title such as ``[bold]x[/]`` prints as typed.
 The layout reads ``options.max_width`` when rendered: wide consoles get tables,
 narrow ones (under 72 columns) a stacked list that never squeezes a word into
@@ -34,7 +34,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from .model.overview import (
+from ..model.overview import (
     Gap,
     GapItem,
     GapKind,
@@ -45,10 +45,10 @@ from .model.overview import (
     sections,
     signposts_with_gaps,
 )
-from .model.roadmap import Comment, Roadmap
-from .model.timeline import format_dates, format_day, format_month_range
-from .summary_sections import RENDERERS, Writer, indent, labelled_rows, section
-from .summary_style import (
+from ..model.roadmap import Comment, Roadmap
+from ..model.timeline import format_dates, format_day, format_month_range
+from .sections import RENDERERS, Writer, indent, labelled_rows, section
+from .style import (
     DIM,
     GAP,
     HEADING,
@@ -65,7 +65,7 @@ from .summary_style import (
     status_text,
     title_style,
 )
-from .summary_timeline import Timeline
+from .timeline import Timeline
 
 WIDE = 72
 """From this many columns the summary uses tables; below, stacked lists."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from .model.diff import Change, as_json, describe, quoted
-from .model.text import shown
+from ..model.diff import Change, as_json, describe, quoted
+from ..model.text import shown
 
 FORMATS = ("text", "md", "json")
 
@@ -32,7 +32,7 @@ def _long(text: str) -> str:
 
 
 def _markdown(changes: Sequence[Change], old_name: str, new_name: str) -> str:
-    from .export_markdown import cell, escape
+    from .markdown import cell, escape
 
     def quote(text: str) -> str:
         return cell(quoted(text, limit=120))

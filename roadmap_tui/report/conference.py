@@ -19,10 +19,10 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from .model.conference import Conference, GroupCount, conference
-from .model.overlap import Overlap
-from .model.roadmap import Roadmap
-from .summary_style import DIM, HEADING, LABEL, NOTE, OWNER, POSITION, RULE, literal
+from ..model.conference import Conference, GroupCount, conference
+from ..model.overlap import Overlap
+from ..model.roadmap import Roadmap
+from .style import DIM, HEADING, LABEL, NOTE, OWNER, POSITION, RULE, literal
 
 
 def groups_section(roadmap: Roadmap, *, wide: bool,

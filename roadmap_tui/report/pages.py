@@ -24,8 +24,8 @@ from rich.console import Console, Group, RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from .model.conference import GroupCount, conference, is_combined, split_by_group
-from .model.overview import (
+from ..model.conference import GroupCount, conference, is_combined, split_by_group
+from ..model.overview import (
     DEBRIEF_HEADINGS,
     Gap,
     Numbered,
@@ -35,9 +35,9 @@ from .model.overview import (
     phase_groups,
     signposts_with_gaps,
 )
-from .model.roadmap import DEBRIEF_LISTS, Comment, Roadmap
-from .model.timeline import format_dates, format_month_range
-from .summary_style import plain, status_mark, status_style
+from ..model.roadmap import DEBRIEF_LISTS, Comment, Roadmap
+from ..model.timeline import format_dates, format_month_range
+from .style import plain, status_mark, status_style
 
 TITLE = Style(bold=True, color="#ffffff")
 HEADING = Style(bold=True, color="#ffff00")
