@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import signal
 import time
 from dataclasses import replace
@@ -25,6 +24,7 @@ from ..storage import RoadmapFileError
 from ..storage.recovery import left_behind
 from .commands import RoadmapCommands
 from .keys import checked_keymap
+from .notices import NoticeBoard
 from .ordered_keys import dispatch_in_order
 from .screens.main import MainScreen
 from .widths import match_terminal_widths
@@ -64,16 +64,14 @@ class RoadmapApp(App[None]):
                  roadmap: Roadmap | None = None) -> None:
         super().__init__()
         self.read_only = read_only
-        self.crash_recovery: Path | None = None
-        """Where unsaved work went when the app stopped on an unexpected error or signal."""
+        self.notices = NoticeBoard()
         self._broken: tuple[Path, RoadmapFileError, str] | None = None
         """The FILE given could not be opened: the app starts on a screen that says why."""
         self.settings, self._problems = read_settings(paths.settings_file())
         self.keymap, key_problems = checked_keymap(dict(self.settings.keys))
         self._problems.extend(f"{paths.settings_file()}: {problem}" for problem in key_problems)
         self.set_keymap(self.keymap)
-        self._main = MainScreen(self._open(path, read_only, roadmap),
-                                timer_minutes=self.settings.timer_minutes, keymap=self.keymap)
+        self._main = MainScreen(self._open(path, read_only, roadmap), host=self)
 
     def _open(self, path: Path | None, read_only: bool, roadmap: Roadmap | None) -> Document:
         if roadmap is not None:
@@ -93,6 +91,10 @@ class RoadmapApp(App[None]):
             return document
         self.settings = self.settings.with_recent(Path(path))
         return document
+
+    @property
+    def opens_read_only(self) -> bool:
+        return self.read_only
 
     def get_default_screen(self) -> MainScreen:
         return self._main
@@ -116,7 +118,9 @@ class RoadmapApp(App[None]):
         if self._broken is not None:
             from .screens.broken import BrokenFileScreen
 
-            self.push_screen(BrokenFileScreen(*self._broken))
+            self.push_screen(BrokenFileScreen(*self._broken, read_only=self.read_only,
+                                              recent=self.settings.recent_files),
+                             self._main.opened_instead)
         if self.document.path is not None and self.document.path.exists():
             self._write_settings(self.settings)
         if not self.is_headless:
@@ -130,8 +134,9 @@ class RoadmapApp(App[None]):
         """Every notice passes the one cleaning function: a path or a host in it, whatever
         it holds, cannot act on the terminal (a last pass; names are cleaned before). And
         no notice is read as markup unless it asks: names and titles in it are user text."""
-        super().notify(shown_name(message, keep_newlines=True), title=shown_name(title),
-                       severity=severity, timeout=timeout, markup=markup)
+        message, title = shown_name(message, keep_newlines=True), shown_name(title)
+        self.notices.posted(message, title, severity, timeout)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     async def on_event(self, event: events.Event) -> None:
         """Keys not taken by a priority binding are handled one after another, whole
@@ -159,28 +164,16 @@ class RoadmapApp(App[None]):
     async def action_quit(self) -> None:
         self.main.action_quit()
 
+    @property
+    def crash_recovery(self) -> Path | None:
+        """Where unsaved work went when the app stopped on an unexpected error or signal."""
+        return self._main.crash_recovery
+
     def _stopped_by(self, stop: signal.Signals) -> None:
         """The terminal closed (a dropped connection) or the system asked the app to end:
         keep the unsaved work before going."""
-        self._keep_before_ending()
+        self._main.keep_before_ending()
         self.exit(return_code=128 + stop.value)
-
-    def _keep_before_ending(self) -> None:
-        try:
-            with contextlib.suppress(Exception):
-                self._main.commit_editor()  # the field being typed in, as leaving it would
-            with contextlib.suppress(Exception):
-                self._main.keep_capture()  # and the ideas typed but not yet entered
-            self.crash_recovery = self._main.keep_in_journal()
-        except Exception:  # the reason for ending is the one to report
-            self.crash_recovery = None
-        finally:
-            self._main.release_lock()
-
-    def _handle_exception(self, error: Exception) -> None:
-        """An unexpected error ends the app: the unsaved work is written first."""
-        self._keep_before_ending()
-        super()._handle_exception(error)
 
     # -- settings ---------------------------------------------------------------------
 

@@ -7,35 +7,51 @@ highlighted here on a literal ``Content`` instead: a signpost called
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from functools import partial
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from ..model import Roadmap
 from ..model.text import shown
 from .keys import palette_entries
 
-if TYPE_CHECKING:
-    from .screens.main import MainScreen
+
+@runtime_checkable
+class PaletteScreen(Protocol):
+    """What the palette needs of the screen it was opened on (the main screen)."""
+
+    @property
+    def roadmap_shown(self) -> Roadmap: ...
+
+    @property
+    def keymap(self) -> Mapping[str, str]: ...
+
+    def run_action(self, action: str) -> Awaitable[bool]: ...
+
+    def select_signpost(self, signpost_id: str) -> None: ...
+
+    def select_owner(self, name: str) -> None: ...
+
 
 class RoadmapCommands(Provider):
     """Actions, signposts and owners of the roadmap on the main screen."""
 
-    def _main(self) -> MainScreen | None:
-        from .app import RoadmapApp
+    def _main(self) -> PaletteScreen | None:
+        """The main screen, also under the present screen (its keys work from there)."""
+        return next((screen for screen in reversed(self.app.screen_stack)
+                     if isinstance(screen, PaletteScreen)), None)
 
-        return self.app.main if isinstance(self.app, RoadmapApp) else None
-
-    def _actions(self, main: MainScreen) -> list[tuple[str, Callable[[], object], str]]:
+    def _actions(self, main: PaletteScreen) -> list[tuple[str, Callable[[], object], str]]:
         return [(name, partial(main.run_action, action), help_text)
                 for name, action, help_text in palette_entries(main.keymap)]
 
-    def _jumps(self, main: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
+    def _jumps(self, main: PaletteScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
         """Built while searching, never all at once: a roadmap can hold 10,000 signposts."""
-        roadmap = main.document.roadmap
+        roadmap = main.roadmap_shown
         for position, signpost in enumerate(roadmap.signposts, 1):
             yield (f"Jump to signpost {position}: {shown(signpost.title)}",
                    partial(main.select_signpost, signpost.id), "")

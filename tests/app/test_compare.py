@@ -55,7 +55,7 @@ async def test_compare_with_an_earlier_version(roadmap_file: Path) -> None:
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
         first = app.document.roadmap.signposts[0]
-        app.main._change("status", lambda r: (update_signpost(r, first.id, status="done"),
+        app.main.editing.change("status", lambda r: (update_signpost(r, first.id, status="done"),
                                               first.id))
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.widgets.signposts import SignpostList
 
@@ -27,7 +29,7 @@ async def test_the_cursor_row_stays_in_view_at_80x24(roadmap_file: Path) -> None
         signposts = screen.signposts
         screen.start_capture()
         for number in range(1, 26):
-            screen._submit_capture(f"Idea {number}")
+            screen.capture.submit(f"Idea {number}")
             await pilot.pause()
             assert in_view(signposts), number
             assert no_horizontal_scrollbar(signposts)
@@ -44,6 +46,6 @@ async def test_the_cursor_row_stays_in_view_at_80x24(roadmap_file: Path) -> None
         await pilot.resize_terminal(80, 14)
         await pilot.pause()
         assert in_view(signposts)
-        screen._set_filter("idea")
+        screen.query_one("#filter", Input).value = "idea"
         await pilot.pause()
         assert in_view(signposts)

@@ -150,7 +150,7 @@ async def test_broken_settings_are_reported_and_ignored(roadmap_file: Path) -> N
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.main.timer.minutes == 45
+        assert app.main.session_timer.timer.minutes == 45
         assert any("timer_minutes" in n for n in notices(app))
 
 
@@ -163,11 +163,11 @@ async def test_theme_and_timer_length_are_remembered(roadmap_file: Path) -> None
         set_input(app, "#form-minutes", "30")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.main.timer.minutes == 30
+        assert app.main.session_timer.timer.minutes == 30
     settings, problems = read_settings(settings_file())
     assert (settings.theme, settings.timer_minutes, problems) == (
         "roadmap-high-contrast", 30, [])
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE):
         assert app.theme == "roadmap-high-contrast"
-        assert app.main.timer.minutes == 30
+        assert app.main.session_timer.timer.minutes == 30

@@ -25,7 +25,7 @@ RAW = ("\x1b", "\x07", "\u202e", "\x9b")
 
 
 def edit(app: RoadmapApp, title: str) -> None:
-    app.main._change("edit", lambda r: (update_signpost(r, r.signposts[0].id, title=title),
+    app.main.editing.change("edit", lambda r: (update_signpost(r, r.signposts[0].id, title=title),
                                         r.signposts[0].id))
 
 

@@ -296,13 +296,13 @@ async def test_timer_starts_and_pauses(roadmap_file: Path) -> None:
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
-        assert not screen.timer.running
+        assert not screen.session_timer.timer.running
         await pilot.press("t")
-        assert screen.timer.running
+        assert screen.session_timer.timer.running
         header = screen_text(app).splitlines()[0]
         assert "\u23f1 45:00" in header or "\u23f1 44:59" in header
         await pilot.press("t")
-        assert not screen.timer.running
+        assert not screen.session_timer.timer.running
         assert "\u23f8" in screen_text(app).splitlines()[0]
 
 
@@ -373,10 +373,10 @@ async def test_time_up_is_announced(roadmap_file: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         now = [0.0]
         screen = main_screen(app)
-        screen.timer = SessionTimer(1, lambda: now[0])
+        screen.session_timer.timer = SessionTimer(1, lambda: now[0])
         await pilot.press("t")
         now[0] = 61.0
-        screen._tick()
+        screen.session_timer.tick()
         await pilot.pause()
         assert any("Time is up" in n for n in notices(app))
         assert "time up" in screen_text(app).splitlines()[0]
@@ -437,8 +437,9 @@ async def test_letters_typed_at_the_list_go_to_the_capture_line(roadmap_file: Pa
         await pilot.pause()
         capture = app.screen.query_one("#quick-add", Input)
         assert app.focused is capture and capture.value == "the plan"
-        assert not main_screen(app).timer.running  # the t was typing, taken back
-        assert not main_screen(app).timer.started  # as if never pressed: no "paused" either
+        timer = main_screen(app).session_timer.timer
+        assert not timer.running  # the t was typing, taken back
+        assert not timer.started  # as if never pressed: no "paused" either
         assert not any("Session timer" in n for n in notices(app))
         assert isinstance(app.screen, type(main_screen(app)))
 
@@ -477,14 +478,14 @@ async def test_a_refused_line_typed_ahead_of_waits_in_the_lines_to_fix(
         await pilot.pause()
         titles = [s.title for s in app.document.roadmap.signposts]
         assert "Good" in titles and not any("Bad" in t for t in titles)
-        assert [line for line, _ in app.main.to_fix] == ["Bad #zz"]
+        assert [line for line, _ in app.main.capture.to_fix] == ["Bad #zz"]
         note = str(app.screen.query_one("#capture-note").render())
         assert "1 line to fix: Bad #zz" in note
         errors = [n for n in app._notifications if n.severity == "error"]
         assert not errors  # the problem is shown under the line, not stacked as notices
         await pilot.press("up")
         assert app.screen.query_one("#quick-add", Input).value == "Bad #zz"
-        assert not app.main.to_fix
+        assert not app.main.capture.to_fix
 
 
 async def test_a_phase_key_at_the_end_says_so(roadmap_file: Path) -> None:

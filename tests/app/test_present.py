@@ -112,7 +112,7 @@ async def test_the_clocks_are_visible_and_c_pauses_the_countdown(roadmap_file: P
         assert "report-back 3:00 paused" in str(
             app.screen.query_one("#present-clocks", Static).render())
         await pilot.press("t")  # the session timer, the main screen's own
-        assert main_screen(app).timer.running
+        assert main_screen(app).session_timer.timer.running
         assert "paused" not in str(app.screen.query_one("#present-clocks", Static).render()
                                    ).split("report-back")[0]
         await pilot.press("r")

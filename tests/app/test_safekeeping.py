@@ -41,7 +41,7 @@ def retitled(roadmap: Roadmap, title: str) -> Roadmap:
 
 def edit(app: RoadmapApp, title: str) -> None:
     """One undoable change through the screen's own choke point."""
-    app.main._change("edit title", lambda r: (retitled(r, title), r.signposts[0].id))
+    app.main.editing.change("edit title", lambda r: (retitled(r, title), r.signposts[0].id))
 
 
 async def wait_for(condition: object, pilot: object, seconds: float = 4.0) -> None:
@@ -201,7 +201,7 @@ async def test_a_running_untitled_session_keeps_its_copy_to_itself(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.screen is app.main
-        app.main._change("retitle", lambda r: (replace(r, title="Mine"), None))
+        app.main.editing.change("retitle", lambda r: (replace(r, title="Mine"), None))
         app.main.keep_in_journal()
     assert theirs.read() is not None and theirs.read().roadmap.title == "Theirs"
 
@@ -374,7 +374,7 @@ def test_a_disk_that_fills_mid_session_keeps_the_edits(roadmap_file: Path) -> No
     async def session() -> str:
         app = RoadmapApp(roadmap_file)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            app.main._change("add many", grow)
+            app.main.editing.change("add many", grow)
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert app.is_running and app.document.is_modified

@@ -15,7 +15,7 @@ async def test_setting_the_length_keeps_the_timer_running(roadmap_file: Path) ->
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
         now = [0.0]
-        app.main.timer = SessionTimer(45, lambda: now[0])
+        app.main.session_timer.timer = SessionTimer(45, lambda: now[0])
         await pilot.press("t")
         now[0] = 300.0
         app.main.action_set_timer()
@@ -23,7 +23,8 @@ async def test_setting_the_length_keeps_the_timer_running(roadmap_file: Path) ->
         set_input(app, "#form-minutes", "30")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.main.timer.running and app.main.timer.text() == "25:00"
+        timer = app.main.session_timer.timer
+        assert timer.running and timer.text() == "25:00"
         assert any("still running, 25:00 left" in n for n in notices(app))
 
 
@@ -42,13 +43,13 @@ async def test_the_time_up_notice_goes_when_the_timer_restarts(roadmap_file: Pat
     async with app.run_test(size=SIZE) as pilot:
         now = [0.0]
         screen = app.main
-        screen.timer = SessionTimer(1, lambda: now[0])
+        screen.session_timer.timer = SessionTimer(1, lambda: now[0])
         await pilot.press("t")
         now[0] = 61.0
-        screen._tick()
+        screen.session_timer.tick()
         await pilot.pause()
         assert any("Time is up" in n for n in notices(app))
         await pilot.press("t")
         await pilot.pause()
         assert not any("Time is up" in n for n in notices(app))
-        assert screen.timer.running
+        assert screen.session_timer.timer.running

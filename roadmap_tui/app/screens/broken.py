@@ -7,11 +7,11 @@ wrong, and offers Open another, New untitled or Quit. The file is never touched.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,19 +22,21 @@ from ...session.document import Document
 from ...storage import RoadmapFileError
 from .dialogs import PathDialog
 
-if TYPE_CHECKING:
-    from ..app import RoadmapApp
 
+class BrokenFileScreen(Screen[Document | None]):
+    """Answers the roadmap opened instead (Open another), or None (New untitled)."""
 
-class BrokenFileScreen(Screen[None]):
     BINDINGS = [
         Binding("o", "open", "Open another"),
         Binding("n", "new", "New untitled"),
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, path: Path, error: RoadmapFileError, earlier: str = "") -> None:
+    def __init__(self, path: Path, error: RoadmapFileError, earlier: str = "", *,
+                 read_only: bool = False, recent: Sequence[str] = ()) -> None:
         super().__init__(id="broken-file")
+        self._read_only = read_only
+        self._recent = recent
         self._path = path
         self._error = error
         self._earlier = earlier
@@ -68,36 +70,22 @@ class BrokenFileScreen(Screen[None]):
         earlier.update(Text(self._earlier, style="italic"))
         earlier.display = bool(self._earlier)
 
-    @property
-    def roadmap_app(self) -> RoadmapApp:
-        from ..app import RoadmapApp
-
-        assert isinstance(self.app, RoadmapApp)
-        return self.app
-
-    def action_open(self) -> None:
-        app = self.roadmap_app
-
-        def chosen(path: Path | None) -> None:
-            if path is None:
-                return  # still here: the choice is still to be made
-            try:
-                document = Document.open(path, read_only=app.read_only)
-            except RoadmapFileError as error:
-                self._path, self._error, self._earlier = path, error, ""
-                self._show()
-                return
-            self.dismiss()
-            app.main.adopt(document)
-            app.remember_file(path)
-            app.main.show_roadmap(document.selected_id)
-            app.main.show_warnings()
-
-        app.push_screen(PathDialog("Open a roadmap", "", action="Open",
-                                   recent=app.settings.recent_files), chosen)
+    @work(exclusive=True)
+    async def action_open(self) -> None:
+        path = await self.app.push_screen_wait(
+            PathDialog("Open a roadmap", "", action="Open", recent=self._recent))
+        if path is None:
+            return  # still here: the choice is still to be made
+        try:
+            document = Document.open(path, read_only=self._read_only)
+        except RoadmapFileError as error:
+            self._path, self._error, self._earlier = path, error, ""
+            self._show()
+            return
+        self.dismiss(document)
 
     def action_new(self) -> None:
-        self.dismiss()
+        self.dismiss(None)
         self.app.notify(f"A new untitled roadmap; {self._path.name} was not touched.",
                         markup=False, timeout=5)
 
@@ -106,6 +94,5 @@ class BrokenFileScreen(Screen[None]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        actions = {"broken-open": self.action_open, "broken-new": self.action_new,
-                   "broken-quit": self.action_quit}
-        actions[event.button.id or ""]()
+        actions = {"broken-open": "open", "broken-new": "new", "broken-quit": "quit"}
+        self.call_later(self.run_action, actions[event.button.id or ""])

@@ -1,4 +1,4 @@
-"""The main screen's file side: save, save as, open, quit guard, export, present, timer.
+"""The main screen's file side: save, save as, open, quit guard, export.
 
 Every path here ends in a notice the facilitator can read on the shared
 screen; no error from the core reaches the terminal as a traceback.
@@ -16,14 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.notifications import Notification
-from textual.timer import Timer
 
 from ...model import Roadmap
 from ...model.compare import differences
 from ...model.text import shown_name
 from ...session.document import Disk, Document, ReadOnlyError
-from ...session.timer import SessionTimer
 from ...storage import RoadmapFileError
 from ...storage.files import (
     LoadedRoadmap,
@@ -32,15 +29,13 @@ from ...storage.files import (
     is_roadmap_file,
     parse,
 )
-from ...storage.review import ReviewComment
-from ..notices import show_now
-from .dialogs import ChoiceDialog, ExportChoice, ExportDialog, FormDialog, FormField, PathDialog
+from ..notices import withdraw
+from .dialogs import ChoiceDialog, ExportChoice, ExportDialog, PathDialog
 from .keeping import Safekeeping
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from ..app import RoadmapApp
     from ..widgets.editor import SignpostEditor
 
     _Base = Screen[None]
@@ -58,34 +53,13 @@ BIG_EXPORT = 500
 
 class FileActions(Safekeeping):
     document: Document
-    timer: SessionTimer
-    review: tuple[ReviewComment, ...]
-    _ticker: Timer | None
-    _time_up_told: bool
 
     if TYPE_CHECKING:
         @property
         def editor(self) -> SignpostEditor: ...
         def commit_editor(self) -> None: ...
-        def show_roadmap(self, selected_id: str | None) -> None: ...
+        def roadmap_changed(self, selected_id: str | None) -> None: ...
         def show_header(self) -> None: ...
-        def start_capture(self, text: str = "") -> None: ...
-        def last_letter_time(self, key: str) -> float | None: ...
-
-    @property
-    def roadmap_app(self) -> RoadmapApp:
-        from ..app import RoadmapApp
-
-        assert isinstance(self.app, RoadmapApp)
-        return self.app
-
-    def _init_files(self, timer_minutes: int) -> None:
-        self.timer = SessionTimer(timer_minutes)
-        self._ticker = None
-        self._time_up_told = False
-        self._time_up_notice: Notification | None = None
-        self._timer_notice: Notification | None = None
-        self._timer_before: tuple[float, float, float | None] | None = None
 
     # -- save -------------------------------------------------------------------------
 
@@ -190,7 +164,7 @@ class FileActions(Safekeeping):
             self.action_save_as(after, suggestion=_free_name(path))
         elif answer == "reload" and disk is not None:
             self.keep_version(path, dumps(self.document.roadmap).encode("utf-8"))
-            self.show_roadmap(self.document.reload(disk))
+            self.roadmap_changed(self.document.reload(disk))
             self.watch_disk()
             self.app.notify(f"Reloaded {shown_name(path.name)} from disk. Your version is in "
                             f"Earlier "
@@ -223,15 +197,15 @@ class FileActions(Safekeeping):
                             "press ctrl+s again, or save elsewhere (ctrl+p, Save as).",
                             title=NOT_SAVED, severity="error", timeout=20, markup=False)
             return False
-        for stale in [n for n in self.app._notifications if n.title == NOT_SAVED]:
-            self.app._unnotify(stale)  # earlier "Not saved" notices are out of date now
+        # Earlier "Not saved" notices are out of date now.
+        withdraw(self.app, lambda notice: notice.title == NOT_SAVED)
         if replaced is not None:
             self.keep_version(saved, replaced)
         if moved:
             self.moved_to(journal)
         else:
             self.forget_journal()
-        self.roadmap_app.remember_file(saved)
+        self.host.remember_file(saved)
         self.watch_disk()
         self.show_header()
         self.app.notify(f"Saved {shown_name(saved)}", markup=False, timeout=3)
@@ -275,22 +249,31 @@ class FileActions(Safekeeping):
                 self.open_path(path)
 
         current = str(self.document.path.resolve()) if self.document.path else None
-        recent = [f for f in self.roadmap_app.settings.recent_files if f != current]
+        recent = [f for f in self.host.settings.recent_files if f != current]
         self.app.push_screen(PathDialog("Open a roadmap", "", action="Open", recent=recent),
                              chosen)
 
     def open_path(self, path: Path) -> None:
         try:
-            document = Document.open(path, read_only=self.roadmap_app.read_only)
+            document = Document.open(path, read_only=self.host.opens_read_only)
         except RoadmapFileError as error:
             self.app.notify(str(error), title="Cannot open", severity="error", timeout=15,
                             markup=False)
             return
-        self.adopt(document)
-        self.roadmap_app.remember_file(path)
-        self.show_roadmap(document.selected_id)
-        self.show_warnings()
+        self._show_opened(document, path)
         self.app.notify(f"Opened {shown_name(path)}", markup=False, timeout=3)
+
+    def opened_instead(self, document: Document | None) -> None:
+        """The broken FILE's screen answered: the roadmap opened instead, or None (a new
+        untitled one, which is already open)."""
+        if document is not None and document.path is not None:
+            self._show_opened(document, document.path)
+
+    def _show_opened(self, document: Document, path: Path) -> None:
+        self.adopt(document)
+        self.host.remember_file(path)
+        self.roadmap_changed(document.selected_id)
+        self.show_warnings()
 
     def show_warnings(self) -> None:
         """What the loader repaired: a few one by one, then one notice for the rest, so a
@@ -306,16 +289,6 @@ class FileActions(Safekeeping):
                             markup=False, timeout=10)
 
     # -- present and export -------------------------------------------------------------
-
-    def action_present(self) -> None:
-        from .present import PresentScreen  # the summary's modules load on first use
-
-        self.commit_editor()
-        self.app.push_screen(PresentScreen(
-            self.document.roadmap, today=self.roadmap_app.today(), session=self.timer,
-            report_minutes=self.roadmap_app.settings.report_minutes,
-            clock=self.roadmap_app.clock, typed_ahead=self.start_capture,
-            opened_at=self.last_letter_time("p"), review=self.review))
 
     def action_export(self) -> None:
         # A reviewer exports too: the summary is another file, never the roadmap itself.
@@ -356,7 +329,7 @@ class FileActions(Safekeeping):
         if len(roadmap.signposts) >= BIG_EXPORT:
             self.app.notify(f"Exporting {len(roadmap.signposts)} signposts\u2026",
                             markup=False, timeout=3)
-        self._export_in_thread(roadmap, choice, self.roadmap_app.today())
+        self._export_in_thread(roadmap, choice, self.host.today())
 
     @work(thread=True, exclusive=True, group="export")
     def _export_in_thread(self, roadmap: Roadmap, choice: ExportChoice, today: date) -> None:
@@ -372,81 +345,6 @@ class FileActions(Safekeeping):
                                   f"Exported the {choice.fmt} summary to "
                                   f"{shown_name(choice.path.resolve())}", markup=False,
                                   timeout=8)
-
-    # -- session timer -------------------------------------------------------------------
-
-    def action_timer(self) -> None:
-        timer = self.timer
-        self._timer_before = timer.state()
-        if timer.is_up:
-            timer.reset()
-            self._time_up_told = False
-        self._forget_time_up()
-        timer.toggle()
-        if timer.running and self._ticker is None:
-            self._ticker = self.set_interval(1, self._tick)
-        self.show_header()
-        state = "running" if timer.running else "paused"
-        self._timer_notice = show_now(self.app, Notification(
-            f"Session timer {state}: {timer.text()} left", timeout=2, markup=False))
-
-    def take_back_timer(self) -> None:
-        """The ``t`` was the first letter of a word typed at the list: as if never pressed."""
-        if self._timer_before is not None:
-            self.timer.restore(self._timer_before)
-            self._timer_before = None
-        if self._timer_notice is not None:
-            self.app._unnotify(self._timer_notice)
-            self._timer_notice = None
-        self.show_header()
-
-    def _tick(self) -> None:
-        self.show_header()
-        if self.timer.is_up and not self._time_up_told:
-            self._time_up_told = True
-            self.app.bell()
-            self._time_up_notice = show_now(self.app, Notification(
-                f"Time is up: the {self.timer.minutes}-minute session is over "
-                "(t starts it again).", "Session timer", "warning", 20, markup=False))
-
-    def _forget_time_up(self) -> None:
-        """A restart or a new length makes the time-up notice wrong: it goes at once."""
-        if self._time_up_notice is not None:
-            self.app._unnotify(self._time_up_notice)
-            self._time_up_notice = None
-
-    def action_set_timer(self) -> None:
-        def chosen(values: dict[str, str] | None) -> None:
-            if values is None:
-                return
-            text = values["minutes"].strip()
-            if not text.isdigit() or not 1 <= int(text) <= 24 * 60:
-                self.app.notify("The timer takes whole minutes from 1 to 1440.",
-                                severity="error", markup=False)
-                return
-            timer = self.timer
-            timer.set_length(int(text))
-            self._time_up_told = timer.is_up and self._time_up_told
-            if not timer.is_up:
-                self._forget_time_up()
-            self.roadmap_app.set_timer_minutes(int(text))
-            self.show_header()
-            if timer.running:
-                said = f"still running, {timer.text()} left"
-            elif timer.started:
-                said = f"paused, {timer.text()} left; t resumes it"
-            else:
-                said = "t starts it"
-            self.app.notify(f"Timer set to {text} minutes: {said}.", markup=False)
-
-        self.app.push_screen(FormDialog("Session timer length", [
-            FormField("minutes", "Minutes", str(self.timer.minutes))]), chosen)
-
-    def action_reset_timer(self) -> None:
-        self._forget_time_up()
-        self.timer.reset()
-        self._time_up_told = False
-        self.show_header()
 
 
 def _free_name(path: Path) -> Path:

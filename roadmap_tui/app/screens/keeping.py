@@ -34,7 +34,8 @@ from .dialogs import ChoiceDialog, VersionsDialog
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from ..app import RoadmapApp
+    from ..host import Host
+
 
     _Base = Screen[None]
 else:
@@ -55,9 +56,8 @@ class Safekeeping(_Base):
     file_lock: FileLock | None
 
     if TYPE_CHECKING:
-        @property
-        def roadmap_app(self) -> RoadmapApp: ...
-        def show_roadmap(self, selected_id: str | None) -> None: ...
+        host: Host
+        def roadmap_changed(self, selected_id: str | None) -> None: ...
         def show_header(self) -> None: ...
 
     def _init_keeping(self) -> None:
@@ -116,7 +116,7 @@ class Safekeeping(_Base):
             return
         if answer == "read-only":
             self.document.read_only = True
-            self.show_roadmap(self.document.selected_id)
+            self.roadmap_changed(self.document.selected_id)
             self.refresh_bindings()  # the editing keys dim in the footer
         self._offer_recovery()
 
@@ -207,7 +207,7 @@ class Safekeeping(_Base):
         if answer == "compare":
             self._ask_recovery(source, recovery, compared=True)
         elif answer == "restore":
-            self.show_roadmap(self.document.replace_all(recovery.roadmap,
+            self.roadmap_changed(self.document.replace_all(recovery.roadmap,
                                                         "restore recovered work"))
             # The work now belongs to this session: kept in its own copy, then the old
             # one goes.
@@ -371,7 +371,7 @@ class Safekeeping(_Base):
             self.app.notify(str(error), title="Not restored", severity="error",
                             markup=False, timeout=15)
             return
-        self.show_roadmap(self.document.replace_all(loaded.roadmap,
+        self.roadmap_changed(self.document.replace_all(loaded.roadmap,
                                                     "restore an earlier version"))
         self.app.notify(f"Restored the version saved before {chosen.saved:%Y-%m-%d %H:%M}: "
                         "ctrl+z takes it back, ctrl+s keeps it.", markup=False, timeout=8)

@@ -73,9 +73,12 @@ class PresentScreen(Screen[None]):
                  clock: Callable[[], float] = time.monotonic,
                  typed_ahead: Callable[[str], None] | None = None,
                  opened_at: float | None = None,
-                 review: Sequence[tuple[str, Comment]] = ()) -> None:
+                 review: Sequence[tuple[str, Comment]] = (),
+                 toggle_session_timer: Callable[[], None] | None = None) -> None:
         super().__init__(id="present")
         self._review = review
+        self._toggle_session_timer = toggle_session_timer
+        """``t`` here starts and pauses the main screen's session timer."""
         self._typed_ahead = typed_ahead
         """Hands letters back to the capture line: ``p`` began a word typed at the list."""
         self._opened_at = opened_at
@@ -232,14 +235,8 @@ class PresentScreen(Screen[None]):
                             title="Report-back", severity="warning", timeout=10, markup=False)
 
     def action_session_timer(self) -> None:
-        from .main import MainScreen
-
-        main = self.app.screen_stack[0] if self.app.screen_stack else None
-        for screen in self.app.screen_stack:
-            if isinstance(screen, MainScreen):
-                main = screen
-        if isinstance(main, MainScreen):
-            main.action_timer()
+        if self._toggle_session_timer is not None:
+            self._toggle_session_timer()
         self.show_clocks()
 
     def action_countdown(self) -> None:
