@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 
 from roadmap_tui import load, save
 from roadmap_tui.app import RoadmapApp
-from roadmap_tui.app.screens.dialogs import ChoiceDialog, DifferencesDialog, VersionsDialog
+from roadmap_tui.app.dialogs import ChoiceDialog, DifferencesDialog, VersionsDialog
 from roadmap_tui.model.compare import comparison
 from roadmap_tui.model.operations import delete_signpost, update_signpost
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.widgets import TextArea
 
 from roadmap_tui.app import RoadmapApp
+from roadmap_tui.app.dialogs import FormDialog
 from roadmap_tui.app.keys import key_map
-from roadmap_tui.app.screens.dialogs import FormDialog
 from roadmap_tui.model import DEBRIEF_LISTS
 
 from .conftest import SIZE, main_screen, notices

@@ -8,7 +8,7 @@ from textual.widgets import Input
 
 from roadmap_tui import load, loads
 from roadmap_tui.app import RoadmapApp
-from roadmap_tui.app.screens.dialogs import ChoiceDialog, PathDialog
+from roadmap_tui.app.dialogs import ChoiceDialog, PathDialog
 from roadmap_tui.cli import demo_text
 from roadmap_tui.paths import settings_file
 from roadmap_tui.settings import read_settings

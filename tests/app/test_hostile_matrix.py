@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Input, TabbedContent
 
 from roadmap_tui.app import RoadmapApp
-from roadmap_tui.app.screens.dialogs import FormDialog
+from roadmap_tui.app.dialogs import FormDialog
 from roadmap_tui.app.screens.main import MainScreen
 from roadmap_tui.app.screens.present import PresentScreen
 

@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList, Static
 
 from roadmap_tui import load, save
 from roadmap_tui.app import RoadmapApp
-from roadmap_tui.app.screens.dialogs import ChoiceDialog, PathDialog, VersionsDialog
+from roadmap_tui.app.dialogs import ChoiceDialog, PathDialog, VersionsDialog
 from roadmap_tui.model.operations import update_signpost
 from roadmap_tui.paths import file_key, history_folder, recovery_folder
 from roadmap_tui.storage.lock import lock_path

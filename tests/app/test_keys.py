@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from roadmap_tui import load, paths
 from roadmap_tui.app import RoadmapApp
-from roadmap_tui.app.screens.dialogs import ChoiceDialog, HelpScreen
+from roadmap_tui.app.dialogs import ChoiceDialog, HelpScreen
 from roadmap_tui.app.screens.present import PresentScreen
 from roadmap_tui.app.widgets.signposts import SignpostList
 

@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from roadmap_tui import load
 from roadmap_tui.app import RoadmapApp
-from roadmap_tui.app.screens.dialogs import ChoiceDialog
+from roadmap_tui.app.dialogs import ChoiceDialog
 from roadmap_tui.paths import file_key, history_folder, recovery_folder
 from roadmap_tui.storage.lock import lock_path
 from roadmap_tui.storage.versions import LocalHistory

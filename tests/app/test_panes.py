@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
 from roadmap_tui.app import RoadmapApp
-from roadmap_tui.app.screens.dialogs import FormDialog
+from roadmap_tui.app.dialogs import FormDialog
 from roadmap_tui.app.widgets.owners import OwnersPane
 from roadmap_tui.app.widgets.timeline import TimelinePane
 

@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 
 from roadmap_tui import dumps, load, save
 from roadmap_tui.app import RoadmapApp
-from roadmap_tui.app.screens.dialogs import ChoiceDialog, PathDialog, VersionsDialog
+from roadmap_tui.app.dialogs import ChoiceDialog, PathDialog, VersionsDialog
 from roadmap_tui.model import Roadmap, Signpost
 from roadmap_tui.model.operations import update_signpost
 from roadmap_tui.paths import file_key, history_folder, recovery_folder

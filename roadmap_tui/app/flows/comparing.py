@@ -10,8 +10,8 @@ from ...model.compare import comparison
 from ...storage import RoadmapFileError
 from ...storage.files import read_roadmap
 from ...storage.versions import LocalHistory
-from ..screens.dialogs import ChoiceDialog, DifferencesDialog, PathDialog, VersionsDialog
-from ..screens.keeping import labelled_versions
+from ..dialogs import ChoiceDialog, DifferencesDialog, PathDialog, VersionsDialog
+from .versions import labelled_versions
 from .view import MainView
 
 

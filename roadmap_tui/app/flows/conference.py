@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from ..screens.dialogs import FormDialog, FormField
+from ..dialogs import FormDialog, FormField
 from .view import MainView
 
 WHAT = {"owner": "Commitment cards: one file per owner",

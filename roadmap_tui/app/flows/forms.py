@@ -24,7 +24,7 @@ from ...model.operations import (
     update_roadmap,
 )
 from ...model.overview import DEBRIEF_HEADINGS
-from ..screens.dialogs import FormDialog, FormField
+from ..dialogs import FormDialog, FormField
 from .editing import Editing
 from .view import MainView
 

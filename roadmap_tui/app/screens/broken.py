@@ -20,7 +20,7 @@ from textual.widgets import Button, Footer, Static
 
 from ...session.document import Document
 from ...storage import RoadmapFileError
-from .dialogs import PathDialog
+from ..dialogs import PathDialog
 
 
 class BrokenFileScreen(Screen[Document | None]):

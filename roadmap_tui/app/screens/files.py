@@ -29,8 +29,8 @@ from ...storage.files import (
     is_roadmap_file,
     parse,
 )
+from ..dialogs import ChoiceDialog, ExportChoice, ExportDialog, PathDialog
 from ..notices import withdraw
-from .dialogs import ChoiceDialog, ExportChoice, ExportDialog, PathDialog
 from .keeping import Safekeeping
 
 if TYPE_CHECKING:

@@ -11,7 +11,6 @@ cannot be missed.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from time import monotonic
@@ -23,13 +22,13 @@ from ... import paths
 from ...model import Roadmap
 from ...model.compare import differences
 from ...model.text import shown_name
-from ...session.document import KEPT_BYTES, Disk, Document
+from ...session.document import Disk, Document
 from ...storage import RoadmapFileError
-from ...storage.files import read_bytes
 from ...storage.lock import FileLock, LockHolder
 from ...storage.recovery import Recovery, RecoveryJournal, kept_by_running, left_behind
-from ...storage.versions import LocalHistory, Version
-from .dialogs import ChoiceDialog, VersionsDialog
+from ...storage.versions import LocalHistory
+from ..dialogs import ChoiceDialog, VersionsDialog
+from ..flows.versions import labelled_versions
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -375,24 +374,3 @@ class Safekeeping(_Base):
                                                     "restore an earlier version"))
         self.app.notify(f"Restored the version saved before {chosen.saved:%Y-%m-%d %H:%M}: "
                         "ctrl+z takes it back, ctrl+s keeps it.", markup=False, timeout=8)
-
-
-def labelled_versions(versions: Sequence[Version]) -> list[tuple[Path, str]]:
-    """Each version with a label: when it was replaced, its signposts, its size."""
-    return [(v.file, f"replaced {v.saved:%Y-%m-%d %H:%M:%S}  \u00b7  "
-                     f"{_signposts_in(v.file)}  \u00b7  {_size(v.size)}")
-            for v in versions]
-
-
-def _signposts_in(file: Path) -> str:
-    """How many signposts a version holds, counted without parsing it."""
-    try:
-        count = read_bytes(file, KEPT_BYTES, follow_symlinks=False).count(b"\n[[signposts]]")
-    except RoadmapFileError:
-        return "unreadable"
-    return f"{count} signpost{'' if count == 1 else 's'}"
-
-
-def _size(count: int) -> str:
-    return f"{count} bytes" if count < 10_000 else f"{count // 1024} KiB"
-

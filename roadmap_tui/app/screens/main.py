@@ -30,6 +30,7 @@ from ...model.text import clean_text, has_unsafe_characters
 from ...model.validate import MULTILINE_FIELDS
 from ...session.document import Document
 from ...storage.review import review_path
+from ..dialogs import HelpScreen
 from ..flows.capture import Capture
 from ..flows.comparing import Comparing
 from ..flows.conference import ConferenceExports
@@ -47,7 +48,6 @@ from ..widgets.header import RoadmapHeader
 from ..widgets.owners import OwnersPane
 from ..widgets.signposts import SignpostList, grouped_rows
 from ..widgets.timeline import TimelinePane
-from .dialogs import HelpScreen
 from .files import FileActions
 
 SIDE_TABS = {"editor": "tab-editor", "owners": "tab-owners", "timeline": "tab-timeline"}

@@ -122,8 +122,8 @@ class PresentScreen(Screen[None]):
         typed_ahead("p" + event.character)
 
     def action_keys(self) -> None:
+        from ..dialogs import HelpScreen
         from ..keys import LAST_NOTES, PRESENT
-        from .dialogs import HelpScreen
 
         self.app.push_screen(HelpScreen([(PRESENT, list(LAST_NOTES[PRESENT]))]))
 
