@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Footer, Input, TabbedContent, TabPane, TextArea
 
 from ...model import Roadmap, Signpost
 from ...model.conference import group_names
@@ -38,16 +38,16 @@ from ..flows.editing import Editing
 from ..flows.forms import Forms
 from ..flows.review import Review
 from ..flows.timer import TimerControl
+from ..flows.typing import ListTyping
 from ..host import Host
 from ..keys import EDITING_ACTIONS, bindings, key_map
 from ..notices import tell_once
-from ..ordered_keys import TYPING_RUN
-from ..widgets.capture import CaptureLine
 from ..widgets.editor import SignpostEditor
 from ..widgets.header import RoadmapHeader
 from ..widgets.owners import OwnersPane
 from ..widgets.signposts import SignpostList, grouped_rows
 from ..widgets.timeline import TimelinePane
+from .capture_panel import CapturePanel
 from .files import FileActions
 
 SIDE_TABS = {"editor": "tab-editor", "owners": "tab-owners", "timeline": "tab-timeline"}
@@ -57,14 +57,10 @@ key after them must not become an edit)."""
 
 WIDE_SCREEN = 140
 NARROW_SCREEN = 76
-UNDONE_BY_TYPING = ("t", "z")
-"""One-letter commands that a run of typing takes back (``t`` the timer, ``z`` the side
-pane): "the plan" typed at the list is a new idea, not a timer."""
 REFUSED_IN_REVIEW = {"save": "no saving", "undo": "no undo", "redo": "no redo",
                      "delete_signpost": "no deleting", "move": "no moving",
                      "shift_phase": "no phase changes", "quick_add": "no adding",
                      "debrief": "the debrief cannot be changed"}
-QUICK_ADD_HINT = "Add: Title words @Owner #Phase +tag due:2021-03-31 start:2021-01"
 
 
 class MainScreen(FileActions, Screen[None]):
@@ -83,8 +79,6 @@ class MainScreen(FileActions, Screen[None]):
         self.crash_recovery: Path | None = None
         """Where unsaved work went when the app stopped on an unexpected error or signal."""
         self._cursor_to: str | None = document.selected_id
-        self._last_letter: tuple[str, str, float] | None = None
-        """The last printable key typed at the list: (key, character, when)."""
         self.editing = Editing(self)
         self.capture = Capture(self, self.editing)
         self.forms = Forms(self, self.editing)
@@ -92,6 +86,8 @@ class MainScreen(FileActions, Screen[None]):
         self.comparing = Comparing(self)
         self.conference = ConferenceExports(self)
         self.review = Review(self)
+        self.typing = ListTyping({"t": self.session_timer.take_back,
+                                  "z": self.action_toggle_side})
         self._init_keeping()
 
     # -- layout -----------------------------------------------------------------------
@@ -104,10 +100,7 @@ class MainScreen(FileActions, Screen[None]):
                             placeholder="filter: words @owner #phase +tag status:active "
                             "country:cambodia (escape clears)")
                 yield SignpostList(id="signposts", on_highlight=self._show_selected)
-                yield CaptureLine(id="quick-add", placeholder=QUICK_ADD_HINT,
-                                  submit=self._submit_capture, park=self._park_line,
-                                  paste_lines=self._paste_lines, recall=self._recall_line)
-                yield Static(id="capture-note", markup=False)
+                yield CapturePanel(self.capture, id="capture")
             with TabbedContent(id="side", initial="tab-editor"):
                 with TabPane("Editor", id="tab-editor"):
                     yield SignpostEditor(id="editor")
@@ -146,7 +139,7 @@ class MainScreen(FileActions, Screen[None]):
             with contextlib.suppress(Exception):
                 self.commit_editor()
             with contextlib.suppress(Exception):
-                self.keep_capture()
+                self.capture_panel.keep_left()
             self.crash_recovery = self.keep_in_journal()
         except Exception:  # the reason for ending is the one to report
             self.crash_recovery = None
@@ -208,7 +201,7 @@ class MainScreen(FileActions, Screen[None]):
         read_only = self.document.read_only
         self.editor.read_only = read_only
         # In review nothing is captured: the list takes the capture line's room.
-        self.query_one("#quick-add").display = not read_only
+        self.capture_panel.display = not read_only
         self.editor.review = self.review.by_signpost()
         rows, headings = self._rows(roadmap)
         signposts = self.signposts
@@ -222,7 +215,7 @@ class MainScreen(FileActions, Screen[None]):
             signposts.border_title = title
         self._show_side_pane(roadmap)
         self.show_header()
-        self.show_capture_note()
+        self.capture_panel.show_note()
 
     def _show_side_pane(self, roadmap: Roadmap) -> None:
         active = self.query_one("#side", TabbedContent).active
@@ -340,50 +333,16 @@ class MainScreen(FileActions, Screen[None]):
         if self.document.read_only:
             tell_once(self.app, f"Read-only: {REFUSED_IN_REVIEW['quick_add']}.")
             return
-        self._last_letter = None
+        self.typing.forget()
         self.start_capture()
+
+    @property
+    def capture_panel(self) -> CapturePanel:
+        return self.query_one("#capture", CapturePanel)
 
     def start_capture(self, text: str = "") -> None:
         """Focus the capture line, with ``text`` typed at its end."""
-        capture = self.query_one("#quick-add", Input)
-        self.focus_now(capture)
-        if text:
-            capture.value += text
-            capture.cursor_position = len(capture.value)
-
-    def _submit_capture(self, text: str) -> bool:
-        added = self.capture.submit(text)
-        self.show_capture_note()
-        return added
-
-    def _paste_lines(self, lines: Sequence[str]) -> None:
-        self.capture.paste(lines)
-        self.show_capture_note()
-
-    def _park_line(self, text: str) -> None:
-        self.capture.park(text)
-        self.show_capture_note()
-
-    def _recall_line(self, current: str) -> str | None:
-        return self.capture.recall(current)
-
-    def keep_capture(self) -> None:
-        """The app is ending: what the capture line holds becomes signposts, as typed."""
-        line = self.query_one("#quick-add", Input)
-        if self.capture.keep_left(line.value):
-            line.value = ""
-
-    def show_capture_note(self) -> None:
-        line = self.query_one("#quick-add", Input)
-        note = self.query_one("#capture-note", Static)
-        line.set_class(bool(self.capture.problem_with(line.value)), "-problem")
-        text = self.capture.note(line.value)
-        note.update(text)
-        note.display = bool(text)
-
-    @on(Input.Changed, "#quick-add")
-    def _capture_changed(self) -> None:
-        self.show_capture_note()
+        self.capture_panel.start(text)
 
     @on(Input.Changed)
     def _clean_as_typed(self, event: Input.Changed) -> None:
@@ -461,10 +420,8 @@ class MainScreen(FileActions, Screen[None]):
     # -- letters typed at the list ------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        """Letters typed at the list (or the editor pane) are typing: a printable key that
-        is no command opens the capture line with it, together with the command letter
-        typed just before it (within ``TYPING_RUN``), whose command is taken back when it
-        can be (``t``, ``z``)."""
+        """Letters typed at the list (or the editor pane) are typing (see flows/typing.py);
+        in review, the editing keys are answered with a notice."""
         if self._refused_in_review(event.key):
             event.stop()
             event.prevent_default()
@@ -474,11 +431,11 @@ class MainScreen(FileActions, Screen[None]):
                 or self.focused not in (self.signposts, self.editor)):
             return
         if event.key in self.active_bindings:
-            self._last_letter = (event.key, character, event.time)
+            self.typing.command_letter(event.key, character, event.time)
             return
         event.stop()
         event.prevent_default()
-        self.start_capture(self._typed_ahead(event.time) + character)
+        self.start_capture(self.typing.typed(character, event.time))
 
     def _refused_in_review(self, key: str) -> bool:
         """A key that would change the roadmap, pressed in read-only review: say so."""
@@ -492,25 +449,6 @@ class MainScreen(FileActions, Screen[None]):
         what = REFUSED_IN_REVIEW.get(binding.action.split("(")[0], binding.description)
         tell_once(self.app, f"Read-only: {what}.")
         return True
-
-    def last_letter_time(self, key: str) -> float | None:
-        """When ``key`` was last typed at the list (its command is running now), if it was
-        the last letter typed there."""
-        last = self._last_letter
-        return last[2] if last is not None and last[0] == key else None
-
-    def _typed_ahead(self, when: float) -> str:
-        """The letter typed at the list just before ``when``, if it starts a run of typing:
-        its command (if it ran one that can be taken back) is taken back."""
-        last, self._last_letter = self._last_letter, None
-        if last is None or when - last[2] >= TYPING_RUN:
-            return ""
-        key, character, _when = last
-        if key == "t":
-            self.session_timer.take_back()
-        elif key == "z":
-            self.action_toggle_side()
-        return character
 
     # -- panes ------------------------------------------------------------------------
 
@@ -557,7 +495,7 @@ class MainScreen(FileActions, Screen[None]):
         self.app.push_screen(PresentScreen(
             self.document.roadmap, today=self.host.today(), session=self.session_timer.timer,
             report_minutes=self.host.settings.report_minutes, clock=self.host.clock,
-            typed_ahead=self.start_capture, opened_at=self.last_letter_time("p"),
+            typed_ahead=self.start_capture, opened_at=self.typing.last_time("p"),
             review=self.review.comments, toggle_session_timer=self.session_timer.toggle))
 
     # -- what the keys ask of the flows -------------------------------------------------
