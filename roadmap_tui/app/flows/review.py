@@ -20,6 +20,11 @@ class Review:
         self._of: Path | None = None
         self._loaded = False
 
+    def kept_in(self) -> str:
+        """The name of the file the comments on the open roadmap are kept in."""
+        path = self.view.document.path
+        return review_path(path).name if path is not None else ""
+
     def by_signpost(self) -> dict[str, tuple[Comment, ...]]:
         """The comments of the open file, read when it is first shown."""
         path = self.view.document.path

@@ -29,7 +29,6 @@ from ...model.search import SignpostFilter, parse_filter
 from ...model.text import clean_text, has_unsafe_characters
 from ...model.validate import MULTILINE_FIELDS
 from ...session.document import Document
-from ...storage.review import review_path
 from ..dialogs import HelpScreen
 from ..flows.capture import Capture
 from ..flows.comparing import Comparing
@@ -117,7 +116,7 @@ class MainScreen(FileActions, Screen[None]):
         self.signposts.focus()
         if self.document.read_only and self.document.path is not None:
             self.app.notify(f"Read-only review. c writes a comment on the selected signpost; "
-                            f"it is kept in {review_path(self.document.path).name}.",
+                            f"it is kept in {self.review.kept_in()}.",
                             markup=False, timeout=6)
         self.show_warnings()
         self.start_keeping()
