@@ -332,8 +332,9 @@ def _describe_comment(change: Change, subject: str, quote: Quote) -> str:
 
 
 def value_words(value: object, quote: Quote = quoted) -> str:
-    """A field's value for a person: dates as ISO, lists comma-separated, none as (none)."""
-    if value is None or value == ():
+    """A field's value for a person: dates as ISO, lists comma-separated, none as (none)
+    (an empty text too: ``""`` reads as a typo, not as "not set")."""
+    if value is None or value == () or value == "":
         return "(none)"
     if isinstance(value, Status):
         return value.value

@@ -71,7 +71,7 @@ def test_every_kind_of_item_and_change() -> None:
         'roadmap: goals (none) -> "justice"',
         'phase "Now": end (none) -> 2021-03-31',
         'phase "Next" added',
-        'owner "Chab Dai": country "" -> "Cambodia"',
+        'owner "Chab Dai": country (none) -> "Cambodia"',  # an empty text reads as none
         'signpost s1 "Build capacity": status planned -> done',
         'signpost s1 "Build capacity": tags (none) -> "a", "b"',
         'signpost s5 "Map shelters" added at position 2',
