@@ -7,7 +7,7 @@ from pathlib import Path
 from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.widgets.signposts import SignpostList
 
-from .conftest import main_screen
+from .conftest import main_screen, set_input
 
 
 def in_view(signposts: SignpostList) -> bool:
@@ -44,6 +44,7 @@ async def test_the_cursor_row_stays_in_view_at_80x24(roadmap_file: Path) -> None
         await pilot.resize_terminal(80, 14)
         await pilot.pause()
         assert in_view(signposts)
-        screen._set_filter("idea")
+        screen.action_filter()
+        set_input(app, "#filter", "idea")
         await pilot.pause()
         assert in_view(signposts)

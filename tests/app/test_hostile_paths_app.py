@@ -18,7 +18,7 @@ from roadmap_tui.storage.lock import lock_path
 from roadmap_tui.storage.recovery import RecoveryJournal
 from roadmap_tui.storage.versions import LocalHistory
 
-from .conftest import EXAMPLE, SIZE, notices, screen_text, set_input
+from .conftest import EXAMPLE, SIZE, Notices, screen_text, set_input, toasts
 
 HOSTILE = "plan\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\u202egnp.\x9b31m"
 RAW = ("\x1b", "\x07", "\u202e", "\x9b")
@@ -60,22 +60,22 @@ async def test_the_export_dialog_asks_before_replacing_a_file(roadmap_file: Path
 
 
 async def test_the_export_dialog_never_writes_through_a_link_or_over_a_roadmap(
-        roadmap_file: Path) -> None:
+        roadmap_file: Path, told: Notices) -> None:
     bashrc = roadmap_file.parent / "bashrc"
     bashrc.write_text("echo hello\n")
     roadmap_file.with_suffix(".html").symlink_to(bashrc)  # the dialog's default name
     other = roadmap_file.parent / "other.html"
     shutil.copyfile(EXAMPLE, other)  # a roadmap, whatever its name
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         await pilot.press("e", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is app.main
-        assert any("symbolic link" in n for n in notices(app))
+        assert any("symbolic link" in n for n in told)
         await export_to(app, pilot, str(other))
         assert app.screen is app.main
-        assert any("is a roadmap file" in n for n in notices(app))
+        assert any("is a roadmap file" in n for n in told)
         await export_to(app, pilot, str(roadmap_file))  # .toml is no export format
         assert app.screen.query_one("#export-path", Input)
         await pilot.press("escape")
@@ -85,10 +85,11 @@ async def test_the_export_dialog_never_writes_through_a_link_or_over_a_roadmap(
     assert load(roadmap_file).title
 
 
-async def test_the_export_format_follows_the_typed_suffix(roadmap_file: Path) -> None:
+async def test_the_export_format_follows_the_typed_suffix(
+        roadmap_file: Path, told: Notices) -> None:
     app = RoadmapApp(roadmap_file)
     folder = roadmap_file.parent
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         await export_to(app, pilot, str(folder / "summary.md"))  # html is selected
         await export_to(app, pilot, str(folder / "summary.TXT"))
         await export_to(app, pilot, str(folder / "no-suffix"))  # the chosen format's
@@ -97,7 +98,7 @@ async def test_the_export_format_follows_the_typed_suffix(roadmap_file: Path) ->
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one("#export-path", Input)  # still asking
-        assert any(".pdf" in n and ".html" in n for n in notices(app))
+        assert any(".pdf" in n and ".html" in n for n in told)
     assert (folder / "summary.md").read_text().startswith("# ")
     assert not (folder / "summary.TXT").read_text().startswith("<")
     assert (folder / "no-suffix.html").read_text().startswith("<!DOCTYPE html>")
@@ -139,7 +140,7 @@ async def test_an_unreadable_file_is_not_overwritten_without_asking(
 def shown_text(app: RoadmapApp) -> str:
     """Everything the app shows now: the screen, every notice, the open dialog's words."""
     parts = [screen_text(app)]
-    parts += [f"{n.title}\n{n.message}" for n in app._notifications]
+    parts += toasts(app)
     screen = app.screen
     if isinstance(screen, ChoiceDialog):
         parts += [screen._question, *screen._details]
@@ -207,7 +208,7 @@ async def test_a_hostile_file_name_is_shown_escaped_everywhere(tmp_path: Path) -
         assert_clean(app, seen)
         await pilot.press("o")
         await pilot.pause()
-        app.main._ask_open()  # the recent files
+        app.main.action_open()  # the recent files
         await pilot.pause()
         assert isinstance(app.screen, PathDialog)
         assert_clean(app, seen)

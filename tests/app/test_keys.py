@@ -16,7 +16,7 @@ from roadmap_tui.app.screens.dialogs import ChoiceDialog, HelpScreen
 from roadmap_tui.app.screens.present import PresentScreen
 from roadmap_tui.app.widgets.signposts import SignpostList
 
-from .conftest import SIZE, main_screen, notices, screen_text, set_input
+from .conftest import SIZE, Notices, main_screen, screen_text, set_input, toasts
 
 
 async def run_from_palette(pilot: Pilot[None], text: str) -> None:
@@ -154,14 +154,15 @@ async def test_a_field_edit_is_one_undo_step(roadmap_file: Path) -> None:
         assert not app.document.is_modified
 
 
-async def test_a_refused_field_edit_says_why_and_keeps_the_text(roadmap_file: Path) -> None:
+async def test_a_refused_field_edit_says_why_and_keeps_the_text(
+        roadmap_file: Path, told: Notices) -> None:
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         before = app.document.roadmap
         set_input(app, "#field-due", "2021-02-30")
         await pilot.press("enter")
         assert app.document.roadmap is before
-        assert any("not a real date" in n for n in notices(app))
+        assert any("not a real date" in n for n in told)
         due = app.screen.query_one("#field-due", Input)
         assert due.value == "2021-02-30" and due.has_class("-refused")
         await pilot.press("escape", "down", "up")
@@ -198,9 +199,9 @@ async def test_present_and_back(roadmap_file: Path) -> None:
         assert app.screen is main_screen(app)
 
 
-async def test_export_writes_next_to_the_roadmap(roadmap_file: Path) -> None:
+async def test_export_writes_next_to_the_roadmap(roadmap_file: Path, told: Notices) -> None:
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         await pilot.press("e")
         path_field = app.screen.query_one("#export-path", Input)
         assert path_field.value == str(roadmap_file.with_suffix(".html"))
@@ -209,7 +210,7 @@ async def test_export_writes_next_to_the_roadmap(roadmap_file: Path) -> None:
         await pilot.pause()
         written = roadmap_file.with_suffix(".html")
         assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-        assert any(str(written) in n for n in notices(app))
+        assert any(str(written) in n for n in told)
 
 
 async def test_save_stamps_updated_only_when_changed(roadmap_file: Path) -> None:
@@ -273,10 +274,10 @@ async def test_quit_without_changes_just_quits(roadmap_file: Path) -> None:
         assert not app.is_running
 
 
-async def test_read_only_refuses_every_change(roadmap_file: Path) -> None:
+async def test_read_only_refuses_every_change(roadmap_file: Path, told: Notices) -> None:
     before = roadmap_file.read_bytes()
     app = RoadmapApp(roadmap_file, read_only=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         roadmap = app.document.roadmap
         await pilot.press("delete", "shift+down", "right_square_bracket", "a", "ctrl+s",
                           "ctrl+z")
@@ -284,7 +285,7 @@ async def test_read_only_refuses_every_change(roadmap_file: Path) -> None:
         await pilot.press("enter")
         assert app.document.roadmap is roadmap
         assert app.screen.query_one("#field-title", Input).value == roadmap.signposts[0].title
-        assert any("Read-only" in n for n in notices(app))
+        assert any("Read-only" in n for n in told)
         await pilot.press("escape", "q")
         await pilot.pause()
         assert not app.is_running
@@ -320,13 +321,13 @@ async def test_help_shows_the_key_map(roadmap_file: Path) -> None:
         assert app.screen is main_screen(app)
 
 
-async def test_keys_remapped_in_settings_work_and_show(roadmap_file: Path) -> None:
+async def test_keys_remapped_in_settings_work_and_show(roadmap_file: Path, told: Notices) -> None:
     settings = paths.settings_file()
     settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text('[keys]\nsave = "ctrl+w"\nsav = "f2"\n', encoding="utf-8")
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=(120, 80)) as pilot:
-        assert any('no command "sav"; did you mean "save"?' in n for n in notices(app))
+    async with app.run_test(message_hook=told, size=(120, 80)) as pilot:
+        assert any('no command "sav"; did you mean "save"?' in n for n in told)
         await pilot.press("down", "shift+down")
         assert app.document.is_modified
         await pilot.press("ctrl+s")  # no longer save
@@ -370,7 +371,7 @@ async def test_time_up_is_announced(roadmap_file: Path) -> None:
     from roadmap_tui.session.timer import SessionTimer
 
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         now = [0.0]
         screen = main_screen(app)
         screen.timer = SessionTimer(1, lambda: now[0])
@@ -378,16 +379,17 @@ async def test_time_up_is_announced(roadmap_file: Path) -> None:
         now[0] = 61.0
         screen._tick()
         await pilot.pause()
-        assert any("Time is up" in n for n in notices(app))
+        assert any("Time is up" in n for n in toasts(app))
         assert "time up" in screen_text(app).splitlines()[0]
 
 
-async def test_escape_leaves_the_detail_and_cancels_its_edit(roadmap_file: Path) -> None:
+async def test_escape_leaves_the_detail_and_cancels_its_edit(
+        roadmap_file: Path, told: Notices) -> None:
     """Escape is the way out of a stray key: the edit not applied yet is dropped, said so."""
     from textual.widgets import TextArea
 
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         before = app.document.roadmap
         detail = app.screen.query_one("#field-detail", TextArea)
         detail.focus()
@@ -397,7 +399,7 @@ async def test_escape_leaves_the_detail_and_cancels_its_edit(roadmap_file: Path)
         assert app.focused is main_screen(app).signposts
         assert app.document.roadmap is before
         assert detail.text == before.signposts[0].detail
-        assert any("edit cancelled" in n for n in notices(app))
+        assert any("edit cancelled" in n for n in told)
 
 
 async def test_a_word_starting_with_p_typed_at_the_list_is_typing(roadmap_file: Path) -> None:
@@ -429,7 +431,7 @@ async def test_tab_applies_a_field_and_escape_cancels_the_next(roadmap_file: Pat
 
 async def test_letters_typed_at_the_list_go_to_the_capture_line(roadmap_file: Path) -> None:
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         # Made together, as a typist's keys are read: their times are what count, not
         # how long a busy machine takes to handle them.
         for key in ("t", "h", "e", "space", "p", "l", "a", "n"):
@@ -439,7 +441,7 @@ async def test_letters_typed_at_the_list_go_to_the_capture_line(roadmap_file: Pa
         assert app.focused is capture and capture.value == "the plan"
         assert not main_screen(app).timer.running  # the t was typing, taken back
         assert not main_screen(app).timer.started  # as if never pressed: no "paused" either
-        assert not any("Session timer" in n for n in notices(app))
+        assert not any("Session timer" in n for n in toasts(app))
         assert isinstance(app.screen, type(main_screen(app)))
 
 
@@ -466,11 +468,11 @@ async def test_the_editor_heading_follows_a_move(roadmap_file: Path) -> None:
 
 
 async def test_a_refused_line_typed_ahead_of_waits_in_the_lines_to_fix(
-        roadmap_file: Path) -> None:
+        roadmap_file: Path, told: Notices) -> None:
     """Keys posted together (one burst): the refused line leaves the capture line for the
     list of lines to fix, the next idea is added, and up brings the refused one back."""
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         for key in ["a", *"Bad", "space", "number_sign", *"zz", "enter", *"Good", "enter"]:
             app.post_message(events.Key(key, {"space": " ", "number_sign": "#"}.get(
                 key, key if len(key) == 1 else None)))
@@ -480,20 +482,21 @@ async def test_a_refused_line_typed_ahead_of_waits_in_the_lines_to_fix(
         assert [line for line, _ in app.main.to_fix] == ["Bad #zz"]
         note = str(app.screen.query_one("#capture-note").render())
         assert "1 line to fix: Bad #zz" in note
-        errors = [n for n in app._notifications if n.severity == "error"]
+        errors = [n for n in told.notifications if n.severity == "error"]
         assert not errors  # the problem is shown under the line, not stacked as notices
         await pilot.press("up")
         assert app.screen.query_one("#quick-add", Input).value == "Bad #zz"
         assert not app.main.to_fix
 
 
-async def test_a_phase_key_at_the_end_says_so(roadmap_file: Path) -> None:
+async def test_a_phase_key_at_the_end_says_so(roadmap_file: Path, told: Notices) -> None:
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         for _ in range(len(app.document.roadmap.phases) + 1):
             await pilot.press("right_square_bracket")
         before = app.document.roadmap
         app.clear_notifications()
+        told.clear()
         await pilot.press("right_square_bracket")
         assert app.document.roadmap is before
-        assert "Already in the last phase." in notices(app)
+        assert "Already in the last phase." in told

@@ -12,7 +12,7 @@ from roadmap_tui.app.screens.dialogs import FormDialog
 from roadmap_tui.app.widgets.owners import OwnersPane
 from roadmap_tui.app.widgets.timeline import TimelinePane
 
-from .conftest import SIZE, main_screen, notices, screen_text, set_input
+from .conftest import SIZE, Notices, main_screen, screen_text, set_input
 
 
 async def fill_form(app: RoadmapApp, pilot: Pilot[None], **values: str) -> None:
@@ -69,16 +69,16 @@ async def test_phase_add_date_move_and_delete(roadmap_file: Path) -> None:
         assert app.document.roadmap.phase_named("Next year") is None
 
 
-async def test_a_bad_phase_date_is_refused_with_a_notice(roadmap_file: Path) -> None:
+async def test_a_bad_phase_date_is_refused_with_a_notice(roadmap_file: Path, told: Notices) -> None:
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         before = app.document.roadmap
         await pilot.press("3")
         await pilot.pause()
         await pilot.press("n")
         await fill_form(app, pilot, name="Bad", start="2022-13")
         assert app.document.roadmap is before
-        assert any("not a real date" in n for n in notices(app))
+        assert any("not a real date" in n for n in told)
 
 
 async def test_clicking_a_row_selects_it(roadmap_file: Path) -> None:
