@@ -64,6 +64,13 @@ def main_screen(app: RoadmapApp) -> MainScreen:
     return app.main
 
 
+def on_main(app: RoadmapApp) -> bool:
+    """The main screen is the one shown. (A call rather than ``app.screen is app.main``
+    inline: a type checker keeps an earlier ``isinstance(app.screen, ...)`` narrowing across
+    the keys pressed since, and calls that comparison impossible.)"""
+    return app.screen is app.main
+
+
 def set_input(app: RoadmapApp, selector: str, value: str) -> Input:
     field = app.screen.query_one(selector, Input)
     field.focus()

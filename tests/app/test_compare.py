@@ -12,7 +12,7 @@ from roadmap_tui.app.screens.dialogs import ChoiceDialog, DifferencesDialog, Ver
 from roadmap_tui.model.compare import comparison
 from roadmap_tui.model.operations import delete_signpost, update_signpost
 
-from .conftest import SIZE, Notices, screen_text, set_input
+from .conftest import SIZE, Notices, on_main, screen_text, set_input
 
 
 def differences_listed(app: RoadmapApp) -> list[str]:
@@ -46,7 +46,7 @@ async def test_compare_with_a_file_lists_the_changes_and_jumps_to_a_signpost(
         assert "Compared with older.toml" in screen_text(app)
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert app.screen is app.main
+        assert on_main(app)
         assert app.main.signposts.selected_id == fifth.id
         assert app.document.roadmap == opened  # comparing changes nothing
 
@@ -71,7 +71,7 @@ async def test_compare_with_an_earlier_version(roadmap_file: Path) -> None:
                          f'{first.status} -> done']
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is app.main
+        assert on_main(app)
 
 
 async def test_a_file_that_does_not_load_is_reported_not_compared(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from textual.widgets import Input
+
 from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.widgets.signposts import HEADING, SignpostList
 
@@ -94,8 +96,8 @@ async def test_commitment_cards_from_the_palette(tmp_path: Path, told: Notices) 
     async with app.run_test(message_hook=told, size=SIZE) as pilot:
         await run_from_palette(pilot, "commitment cards")
         form = app.screen
-        assert form.query_one("#form-folder").value == str(tmp_path / "plenary-cards")
-        form.query_one("#form-format").value = "html"
+        assert form.query_one("#form-folder", Input).value == str(tmp_path / "plenary-cards")
+        form.query_one("#form-format", Input).value = "html"
         await pilot.press("enter", "enter")  # Enter in the last field accepts
         await app.workers.wait_for_complete()
         await pilot.pause()

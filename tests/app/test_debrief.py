@@ -11,7 +11,7 @@ from roadmap_tui.app.keys import key_map
 from roadmap_tui.app.screens.dialogs import FormDialog
 from roadmap_tui.model import DEBRIEF_LISTS
 
-from .conftest import SIZE, Notices, main_screen
+from .conftest import SIZE, Notices, main_screen, on_main
 
 
 def area(app: RoadmapApp, name: str) -> TextArea:
@@ -33,7 +33,7 @@ async def test_d_opens_the_debrief_and_ctrl_s_saves_it_as_one_undo_step(
         area(app, "asks").text = "Who funds a Khmer translation?\x1b[31m"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen is main_screen(app)
+        assert on_main(app)
         roadmap = app.document.roadmap
         assert roadmap.strategy == "Start in the villages,\nthen the ministries."
         assert roadmap.learnings == ("Families need jobs too", "[bold]not markup[/]")

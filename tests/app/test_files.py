@@ -13,7 +13,7 @@ from roadmap_tui.cli import demo_text
 from roadmap_tui.paths import settings_file
 from roadmap_tui.settings import read_settings
 
-from .conftest import SIZE, Notices, screen_text, set_input
+from .conftest import SIZE, Notices, on_main, screen_text, set_input
 
 
 async def test_a_broken_file_on_the_command_line_starts_on_its_error(tmp_path: Path) -> None:
@@ -33,7 +33,7 @@ async def test_a_broken_file_on_the_command_line_starts_on_its_error(tmp_path: P
             assert choice in text
         await pilot.press("n")
         await pilot.pause()
-        assert app.screen is app.main and app.document.path is None
+        assert on_main(app) and app.document.path is None
     assert broken.read_text(encoding="utf-8") == "format = 1\n[roadmap\n"
 
 
@@ -57,7 +57,7 @@ async def test_the_broken_file_screen_opens_another_or_quits(
         set_input(app, "#path", str(roadmap_file))
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is app.main and app.document.path == roadmap_file
+        assert on_main(app) and app.document.path == roadmap_file
     app = RoadmapApp(broken)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from roadmap_tui import load, save
@@ -29,12 +30,12 @@ def edit(app: RoadmapApp, title: str) -> None:
                                         r.signposts[0].id))
 
 
-async def export_to(app: RoadmapApp, pilot: object, typed: str) -> None:
-    await pilot.press("e")  # type: ignore[attr-defined]
+async def export_to(app: RoadmapApp, pilot: Pilot[None], typed: str) -> None:
+    await pilot.press("e")
     set_input(app, "#export-path", typed)
-    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.press("enter")
     await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()
 
 
 # -- 1. the export dialog ----------------------------------------------------------------

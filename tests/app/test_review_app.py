@@ -65,6 +65,7 @@ async def test_a_review_comment_is_kept_beside_the_file(roadmap_file: Path, told
     app = RoadmapApp(roadmap_file, read_only=True)
     async with app.run_test(message_hook=told, size=SIZE) as pilot:
         signpost = app.main.signposts.selected
+        assert signpost is not None
         await pilot.press("c")  # straight to the comment line
         assert app.focused is app.screen.query_one("#new-comment", Input)
         set_input(app, "#new-comment", "Who funds [b]this[/b]?")

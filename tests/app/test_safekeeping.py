@@ -10,11 +10,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from faults import NOBODY, dead_pid, in_child, shared_folder
+from found import found
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -28,7 +30,7 @@ from roadmap_tui.storage.lock import lock_path, this_host
 from roadmap_tui.storage.recovery import RecoveryJournal
 from roadmap_tui.storage.versions import LocalHistory, Version
 
-from .conftest import EXAMPLE, SIZE, Notices, screen_text, set_input
+from .conftest import EXAMPLE, SIZE, Notices, on_main, screen_text, set_input
 
 
 def journal_of(path: Path | None) -> RecoveryJournal:
@@ -44,12 +46,12 @@ def edit(app: RoadmapApp, title: str) -> None:
     app.main._change("edit title", lambda r: (retitled(r, title), r.signposts[0].id))
 
 
-async def wait_for(condition: object, pilot: object, seconds: float = 4.0) -> None:
-    assert callable(condition)
+async def wait_for(condition: Callable[[], bool], pilot: Pilot[None],
+                   seconds: float = 4.0) -> None:
     for _ in range(int(seconds / 0.1)):
         if condition():
             return
-        await pilot.pause(0.1)  # type: ignore[attr-defined]
+        await pilot.pause(0.1)
     raise AssertionError("condition not met in time")
 
 
@@ -203,7 +205,7 @@ async def test_a_running_untitled_session_keeps_its_copy_to_itself(
         assert app.screen is app.main
         app.main._change("retitle", lambda r: (replace(r, title="Mine"), None))
         app.main.keep_in_journal()
-    assert theirs.read() is not None and theirs.read().roadmap.title == "Theirs"
+    assert found(theirs.read()).roadmap.title == "Theirs"
 
 
 async def test_a_recovery_copy_equal_to_the_file_is_removed_quietly(roadmap_file: Path) -> None:
@@ -312,11 +314,11 @@ async def test_a_read_only_file_asks_before_it_is_replaced(
     roadmap_file.chmod(0o444)
     real_access = os.access
 
-    def access(path: object, mode: int, **kwargs: object) -> bool:
+    def access(path: str | os.PathLike[str], mode: int, **kwargs: object) -> bool:
         # root writes anything: ask the question a normal user would get
         if Path(str(path)) == roadmap_file and mode == os.W_OK:
             return False
-        return real_access(path, mode)  # type: ignore[arg-type]
+        return real_access(path, mode)
 
     monkeypatch.setattr(os, "access", access)
     app = RoadmapApp(roadmap_file)
@@ -340,10 +342,11 @@ async def test_a_failed_save_keeps_the_edits_and_the_journal(
         roadmap_file: Path, monkeypatch: pytest.MonkeyPatch, told: Notices) -> None:
     before = roadmap_file.read_bytes()
 
-    def disk_full(*args: object, **kwargs: object) -> tuple[int, str]:
-        if kwargs.get("dir") == roadmap_file.parent:
+    def disk_full(suffix: str | None = None, prefix: str | None = None,
+                  dir: str | Path | None = None, text: bool = False) -> tuple[int, str]:
+        if dir == roadmap_file.parent:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real_mkstemp(*args, **kwargs)  # type: ignore[arg-type]
+        return real_mkstemp(suffix, prefix, dir, text)
 
     real_mkstemp = tempfile.mkstemp
     monkeypatch.setattr(tempfile, "mkstemp", disk_full)
@@ -406,7 +409,7 @@ async def test_local_history_restores_an_earlier_save_as_an_undoable_change(
         assert listed.count(f"{len(original.signposts)} signposts") == 2
         await pilot.press("down", "enter")  # the older of the two: the original file
         await pilot.pause()
-        assert app.screen is app.main
+        assert on_main(app)
         assert replace(app.document.roadmap, updated=None) == replace(original, updated=None)
         assert app.document.is_modified
         await pilot.press("ctrl+z")
@@ -563,7 +566,7 @@ async def test_a_broken_recent_file_is_a_notice_and_the_app_stays(
         app.screen.query_one("#recent").focus()
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert app.is_running and app.screen is app.main
+        assert app.is_running and on_main(app)
         assert app.document.path == roadmap_file
         assert any(n.startswith(str(broken)) for n in told)
 
