@@ -40,6 +40,7 @@ class PinnedApp(RoadmapApp):
 
     def notify(self, message: str, **options: Any) -> None:
         if options.get("severity", "information") != "information":
+            options["timeout"] = 24 * 60 * 60  # there until the picture is taken, however late
             super().notify(message, **options)
 
 
