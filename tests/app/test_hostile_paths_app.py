@@ -143,8 +143,7 @@ def shown_text(app: RoadmapApp) -> str:
     parts = [screen_text(app)]
     parts += toasts(app)
     screen = app.screen
-    if isinstance(screen, ChoiceDialog):
-        parts += [screen._question, *screen._details]
+    parts += [str(words.render()) for words in screen.query(Static)]  # whole, not cut to fit
     for options in screen.query(OptionList):
         parts += [str(options.get_option_at_index(i).prompt)
                   for i in range(options.option_count)]
