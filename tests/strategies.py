@@ -54,7 +54,7 @@ def _date_range() -> st.SearchStrategy[tuple[date | None, date | None]]:
         st.tuples(st.none(), st.none()),
         st.tuples(DATES, st.none()),
         st.tuples(st.none(), DATES),
-        st.tuples(DATES, DATES).map(lambda pair: tuple(sorted(pair))),  # type: ignore[arg-type]
+        st.tuples(DATES, DATES).map(lambda pair: tuple(sorted(pair))),
     )
 
 

@@ -12,7 +12,7 @@ from roadmap_tui.app.dialogs import ChoiceDialog, DifferencesDialog, VersionsDia
 from roadmap_tui.model.compare import comparison
 from roadmap_tui.model.operations import delete_signpost, update_signpost
 
-from .conftest import SIZE, notices, screen_text, set_input
+from .conftest import SIZE, Notices, on_main, screen_text, set_input
 
 
 def differences_listed(app: RoadmapApp) -> list[str]:
@@ -46,7 +46,7 @@ async def test_compare_with_a_file_lists_the_changes_and_jumps_to_a_signpost(
         assert "Compared with older.toml" in screen_text(app)
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert app.screen is app.main
+        assert on_main(app)
         assert app.main.signposts.selected_id == fifth.id
         assert app.document.roadmap == opened  # comparing changes nothing
 
@@ -71,15 +71,15 @@ async def test_compare_with_an_earlier_version(roadmap_file: Path) -> None:
                          f'{first.status} -> done']
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is app.main
+        assert on_main(app)
 
 
 async def test_a_file_that_does_not_load_is_reported_not_compared(
-        roadmap_file: Path, tmp_path: Path) -> None:
+        roadmap_file: Path, tmp_path: Path, told: Notices) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text("format = 1\n[roadmap\n")
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         app.main.action_compare()
         await pilot.pause()
         assert "Earlier version" not in screen_text(app)  # nothing saved yet
@@ -89,4 +89,4 @@ async def test_a_file_that_does_not_load_is_reported_not_compared(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is app.main
-        assert any("broken.toml" in n for n in notices(app))
+        assert any("broken.toml" in n for n in told)

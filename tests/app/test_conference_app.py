@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from textual.widgets import Input
+
 from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.widgets.signposts import HEADING, SignpostList
 
-from .conftest import ROOT, SIZE, notices, screen_text, set_input
+from .conftest import ROOT, SIZE, Notices, screen_text, set_input
 
 PLENARY = ROOT / "examples" / "plenary.toml"
 GROUPS = ["Legal", "Prevention", "Freedom business", "Business and supply chains", "Aftercare"]
@@ -21,10 +23,10 @@ def plenary(tmp_path: Path) -> RoadmapApp:
 
 
 async def test_g_groups_the_list_under_headings_and_the_cursor_steps_over_them(
-    tmp_path: Path,
+    tmp_path: Path, told: Notices
 ) -> None:
     app = plenary(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         signposts = app.screen.query_one("#signposts", SignpostList)
         await pilot.press("end")
         last = signposts.selected_id
@@ -49,7 +51,7 @@ async def test_g_groups_the_list_under_headings_and_the_cursor_steps_over_them(
         assert signposts.selected.group == "Prevention"
         await pilot.press("up")
         assert signposts.cursor == headings[1] - 1
-        assert any("Listed by breakout group (5)" in n for n in notices(app))
+        assert any("Listed by breakout group (5)" in n for n in told)
         await pilot.press("g")
         assert HEADING not in signposts._rows
         assert signposts.row_count == len(app.document.roadmap.signposts)
@@ -78,39 +80,40 @@ async def test_editing_while_grouped_keeps_the_headings_in_place(tmp_path: Path)
         await pilot.pause()
         assert chosen not in {s.id for s in app.document.roadmap.signposts}
         assert signposts.selected is not None
-        assert signposts._rows[signposts.cursor] != HEADING
+        assert signposts.selected_position != HEADING
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert chosen in {s.id for s in app.document.roadmap.signposts}
         assert chosen in {app.document.roadmap.signposts[p].id for p in signposts._rows
                           if p != HEADING}
-        assert signposts._rows[signposts.cursor] != HEADING
+        assert signposts.selected_position != HEADING
 
 
-async def test_commitment_cards_from_the_palette(tmp_path: Path) -> None:
+async def test_commitment_cards_from_the_palette(tmp_path: Path, told: Notices) -> None:
     from .test_keys import run_from_palette
 
     app = plenary(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         await run_from_palette(pilot, "commitment cards")
         form = app.screen
-        assert form.query_one("#form-folder").value == str(tmp_path / "plenary-cards")
-        form.query_one("#form-format").value = "html"
+        assert form.query_one("#form-folder", Input).value == str(tmp_path / "plenary-cards")
+        form.query_one("#form-format", Input).value = "html"
         await pilot.press("enter", "enter")  # Enter in the last field accepts
         await app.workers.wait_for_complete()
         await pilot.pause()
         cards = sorted((tmp_path / "plenary-cards").iterdir())
         assert len(cards) == len(app.document.roadmap.owners)
         assert {c.suffix for c in cards} == {".html"}
-        assert any(f"Wrote {len(cards)} commitment cards" in n for n in notices(app))
+        assert any(f"Wrote {len(cards)} commitment cards" in n for n in told)
 
 
-async def test_country_tables_refuse_a_planted_link_and_say_so(tmp_path: Path) -> None:
+async def test_country_tables_refuse_a_planted_link_and_say_so(
+        tmp_path: Path, told: Notices) -> None:
     app = plenary(tmp_path)
     folder = tmp_path / "plenary-countries"
     folder.mkdir()
     (folder / "cambodia.md").symlink_to(tmp_path / "elsewhere.md")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         app.main.action_export_by("country")
         await pilot.pause()
         await pilot.press("enter", "enter")
@@ -118,5 +121,5 @@ async def test_country_tables_refuse_a_planted_link_and_say_so(tmp_path: Path) -
         await pilot.pause()
         assert not (tmp_path / "elsewhere.md").exists()
         assert any("cambodia.md: not written: it is a symbolic link" in n
-                   for n in notices(app))
+                   for n in told)
         assert (folder / "thailand.md").is_file()

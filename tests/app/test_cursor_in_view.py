@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
-
 from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.widgets.signposts import SignpostList
 
-from .conftest import main_screen
+from .conftest import main_screen, set_input
 
 
 def in_view(signposts: SignpostList) -> bool:
@@ -46,6 +44,7 @@ async def test_the_cursor_row_stays_in_view_at_80x24(roadmap_file: Path) -> None
         await pilot.resize_terminal(80, 14)
         await pilot.pause()
         assert in_view(signposts)
-        screen.query_one("#filter", Input).value = "idea"
+        screen.action_filter()
+        set_input(app, "#filter", "idea")
         await pilot.pause()
         assert in_view(signposts)

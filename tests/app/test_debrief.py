@@ -11,7 +11,7 @@ from roadmap_tui.app.dialogs import FormDialog
 from roadmap_tui.app.keys import key_map
 from roadmap_tui.model import DEBRIEF_LISTS
 
-from .conftest import SIZE, main_screen, notices
+from .conftest import SIZE, Notices, main_screen, on_main
 
 
 def area(app: RoadmapApp, name: str) -> TextArea:
@@ -19,9 +19,9 @@ def area(app: RoadmapApp, name: str) -> TextArea:
 
 
 async def test_d_opens_the_debrief_and_ctrl_s_saves_it_as_one_undo_step(
-        roadmap_file: Path) -> None:
+        roadmap_file: Path, told: Notices) -> None:
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         before = app.document.roadmap
         await pilot.press("d")
         assert isinstance(app.screen, FormDialog) and app.screen.id == "debrief"
@@ -33,13 +33,13 @@ async def test_d_opens_the_debrief_and_ctrl_s_saves_it_as_one_undo_step(
         area(app, "asks").text = "Who funds a Khmer translation?\x1b[31m"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen is main_screen(app)
+        assert on_main(app)
         roadmap = app.document.roadmap
         assert roadmap.strategy == "Start in the villages,\nthen the ministries."
         assert roadmap.learnings == ("Families need jobs too", "[bold]not markup[/]")
         assert roadmap.asks == ("Who funds a Khmer translation?\ufffd[31m",)
         assert roadmap.goals == before.goals
-        assert any("replaced" in n for n in notices(app))
+        assert any("replaced" in n for n in told)
         assert app.document.is_modified
         await pilot.press("ctrl+z")
         assert app.document.roadmap == before
@@ -91,7 +91,7 @@ async def test_text_typed_right_after_tab_lands_in_the_next_field(roadmap_file: 
                                ("c", "c")):
             event = events.Key(key, character)
             event.set_sender(app)
-            app._driver.send_message(event)  # type: ignore[union-attr]
+            app.post_message(event)
         await pilot.pause()
         assert [area(app, name).text for name in ("strategy", "goals", "outcomes")] == \
             ["a", "b", "c"]

@@ -13,7 +13,7 @@ from roadmap_tui.cli import demo_text
 from roadmap_tui.paths import settings_file
 from roadmap_tui.settings import read_settings
 
-from .conftest import SIZE, notices, screen_text, set_input
+from .conftest import SIZE, Notices, on_main, screen_text, set_input
 
 
 async def test_a_broken_file_on_the_command_line_starts_on_its_error(tmp_path: Path) -> None:
@@ -33,7 +33,7 @@ async def test_a_broken_file_on_the_command_line_starts_on_its_error(tmp_path: P
             assert choice in text
         await pilot.press("n")
         await pilot.pause()
-        assert app.screen is app.main and app.document.path is None
+        assert on_main(app) and app.document.path is None
     assert broken.read_text(encoding="utf-8") == "format = 1\n[roadmap\n"
 
 
@@ -57,7 +57,7 @@ async def test_the_broken_file_screen_opens_another_or_quits(
         set_input(app, "#path", str(roadmap_file))
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is app.main and app.document.path == roadmap_file
+        assert on_main(app) and app.document.path == roadmap_file
     app = RoadmapApp(broken)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -77,13 +77,13 @@ async def test_a_missing_file_is_created_on_first_save(tmp_path: Path) -> None:
 
 
 async def test_open_asks_about_unsaved_changes_and_reports_bad_files(
-        roadmap_file: Path, tmp_path: Path) -> None:
+        roadmap_file: Path, tmp_path: Path, told: Notices) -> None:
     other = tmp_path / "other.toml"
     other.write_text(demo_text(), encoding="utf-8")
     broken = tmp_path / "broken.toml"
     broken.write_bytes(b"\xff\xfe")
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         await pilot.press("delete", "ctrl+o")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.click("#choice-discard")
@@ -93,7 +93,7 @@ async def test_open_asks_about_unsaved_changes_and_reports_bad_files(
         await pilot.press("enter")
         await pilot.pause()
         assert app.is_running and app.document.path == roadmap_file
-        assert any("broken.toml" in n for n in notices(app))
+        assert any("broken.toml" in n for n in told)
         app.main.open_path(other)
         await pilot.pause()
         assert app.document.path == other and not app.document.is_modified
@@ -130,9 +130,10 @@ async def test_save_as_asks_before_replacing(roadmap_file: Path, tmp_path: Path)
         assert existing.read_text(encoding="utf-8") == "keep me"
 
 
-async def test_a_failed_save_keeps_the_edits(roadmap_file: Path, tmp_path: Path) -> None:
+async def test_a_failed_save_keeps_the_edits(
+        roadmap_file: Path, tmp_path: Path, told: Notices) -> None:
     app = RoadmapApp()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         await pilot.press("a")
         set_input(app, "#quick-add", "Keep this")
         await pilot.press("enter", "escape", "ctrl+s")
@@ -140,18 +141,18 @@ async def test_a_failed_save_keeps_the_edits(roadmap_file: Path, tmp_path: Path)
         await pilot.press("enter")
         await pilot.pause()
         assert app.document.is_modified and app.is_running
-        assert any("changes are still here" in n for n in notices(app))
+        assert any("changes are still here" in n for n in told)
 
 
-async def test_broken_settings_are_reported_and_ignored(roadmap_file: Path) -> None:
+async def test_broken_settings_are_reported_and_ignored(roadmap_file: Path, told: Notices) -> None:
     path = settings_file()
     path.parent.mkdir(parents=True)
     path.write_text("timer_minutes = 'soon'\n", encoding="utf-8")
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         await pilot.pause()
         assert app.main.session_timer.timer.minutes == 45
-        assert any("timer_minutes" in n for n in notices(app))
+        assert any("timer_minutes" in n for n in told)
 
 
 async def test_theme_and_timer_length_are_remembered(roadmap_file: Path) -> None:

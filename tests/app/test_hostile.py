@@ -9,7 +9,7 @@ from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.screens.present import PresentScreen
 from roadmap_tui.model import Comment, Owner, Phase, Roadmap, Signpost
 
-from .conftest import notices, screen_text
+from .conftest import Notices, screen_text, toasts
 
 CLICK = "[@click=app.quit]quit[/]"
 HOSTILE_TITLES = [CLICK, "[bold]loud[/bold] [/]", "[link=https://x.example]x[/link]",
@@ -30,11 +30,12 @@ def hostile_roadmap() -> Roadmap:
     )
 
 
-async def test_markup_in_every_field_is_shown_literally_and_never_acts(tmp_path: Path) -> None:
+async def test_markup_in_every_field_is_shown_literally_and_never_acts(
+        tmp_path: Path, told: Notices) -> None:
     path = tmp_path / "hostile.toml"
     save(hostile_roadmap(), path)
     app = RoadmapApp(path)
-    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+    async with app.run_test(message_hook=told, size=(160, 48), notifications=True) as pilot:
         text = screen_text(app)
         assert CLICK in text  # header title, list, editor
         assert "[bold]loud[/bold] [/]" in text
@@ -50,12 +51,9 @@ async def test_markup_in_every_field_is_shown_literally_and_never_acts(tmp_path:
                 assert "[b]Now[/b]" in screen_text(app)
         await pilot.press("escape", "delete")  # a notice that quotes the title
         await pilot.pause(0.3)
-        (notice,) = notices(app)
+        (notice,) = told
         assert any(notice.startswith(f'Deleted "{title}"') for title in HOSTILE_TITLES)
-        from textual.widgets._toast import Toast
-
-        shown = [toast.render().plain for toast in app.screen.query(Toast)]
-        assert shown == [notice]  # the toast shows the notice literally
+        assert toasts(app) == [notice]  # the toast shows the notice literally
         for y in range(36, 47, 2):
             await pilot.click(offset=(140, y))
         assert app.is_running

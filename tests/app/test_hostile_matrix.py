@@ -27,7 +27,7 @@ from roadmap_tui.app.dialogs import FormDialog
 from roadmap_tui.app.screens.main import MainScreen
 from roadmap_tui.app.screens.present import PresentScreen
 
-from .conftest import notices, screen_text
+from .conftest import Notices, on_main, screen_text
 
 SIZE = (160, 48)
 # What must never be drawn: C0 controls (newline joins screen lines), DEL, C1 and
@@ -180,9 +180,12 @@ def _side(app: RoadmapApp) -> str:
 
 
 async def _scroll(pilot: Pilot[None], offset: tuple[int, int], *, down: bool) -> None:
-    # Pilot has no wheel of its own; this is what its click and hover use.
+    # Pilot has no wheel of its own: the wheel event is posted to the app, as the terminal
+    # driver posts it, and the app hands it to the widget under the pointer.
     event = MouseScrollDown if down else MouseScrollUp
-    await pilot._post_mouse_events([event], offset=offset)
+    x, y = offset
+    pilot.app.post_message(event(None, x, y, 0, 0, 0, False, False, False, x, y))
+    await pilot.pause()
 
 
 async def _still_main(pilot: Pilot[None], app: RoadmapApp, seen: Seen, where: str) -> None:
@@ -212,11 +215,12 @@ SIDE_GRID = [(x, y) for y in (5, 22, 40) for x in (95, 140)]
 LIST_GRID = [(30, 20), (30, 44)]  # a row, the quick-add line
 
 
-async def test_hostile_matrix_is_shown_literally_and_nothing_acts(tmp_path: Path) -> None:
+async def test_hostile_matrix_is_shown_literally_and_nothing_acts(
+        tmp_path: Path, told: Notices) -> None:
     path = tmp_path / "hostile.toml"
     path.write_text(hostile_file_text(), encoding="utf-8")
     app = RoadmapApp(path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE, notifications=True) as pilot:
         seen = Seen(app)
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
@@ -225,7 +229,6 @@ async def test_hostile_matrix_is_shown_literally_and_nothing_acts(tmp_path: Path
 
         # The loader's repairs: each one recorded, a few told one by one and the rest in
         # one notice (a hostile file must not bury the screen); the toasts are literal.
-        told = notices(app)
         seen.look("open, with the notices")
         warnings = app.document.warnings
         assert len(told) == 4 and told[:3] == list(warnings[:3])
@@ -353,7 +356,7 @@ async def test_hostile_matrix_is_shown_literally_and_nothing_acts(tmp_path: Path
         assert isinstance(app.screen, CommandPalette)
         await pilot.press("escape")
         await pilot.pause()
-        assert app.is_running and app.screen is app.main
+        assert app.is_running and on_main(app)
 
         # Nothing the user did changed the roadmap.
         assert not app.document.is_modified

@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from roadmap_tui import load, save
@@ -18,7 +19,7 @@ from roadmap_tui.storage.lock import lock_path
 from roadmap_tui.storage.recovery import RecoveryJournal
 from roadmap_tui.storage.versions import LocalHistory
 
-from .conftest import EXAMPLE, SIZE, notices, screen_text, set_input
+from .conftest import EXAMPLE, SIZE, Notices, screen_text, set_input, toasts
 
 HOSTILE = "plan\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\u202egnp.\x9b31m"
 RAW = ("\x1b", "\x07", "\u202e", "\x9b")
@@ -29,12 +30,12 @@ def edit(app: RoadmapApp, title: str) -> None:
                                         r.signposts[0].id))
 
 
-async def export_to(app: RoadmapApp, pilot: object, typed: str) -> None:
-    await pilot.press("e")  # type: ignore[attr-defined]
+async def export_to(app: RoadmapApp, pilot: Pilot[None], typed: str) -> None:
+    await pilot.press("e")
     set_input(app, "#export-path", typed)
-    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.press("enter")
     await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()
 
 
 # -- 1. the export dialog ----------------------------------------------------------------
@@ -60,22 +61,22 @@ async def test_the_export_dialog_asks_before_replacing_a_file(roadmap_file: Path
 
 
 async def test_the_export_dialog_never_writes_through_a_link_or_over_a_roadmap(
-        roadmap_file: Path) -> None:
+        roadmap_file: Path, told: Notices) -> None:
     bashrc = roadmap_file.parent / "bashrc"
     bashrc.write_text("echo hello\n")
     roadmap_file.with_suffix(".html").symlink_to(bashrc)  # the dialog's default name
     other = roadmap_file.parent / "other.html"
     shutil.copyfile(EXAMPLE, other)  # a roadmap, whatever its name
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         await pilot.press("e", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is app.main
-        assert any("symbolic link" in n for n in notices(app))
+        assert any("symbolic link" in n for n in told)
         await export_to(app, pilot, str(other))
         assert app.screen is app.main
-        assert any("is a roadmap file" in n for n in notices(app))
+        assert any("is a roadmap file" in n for n in told)
         await export_to(app, pilot, str(roadmap_file))  # .toml is no export format
         assert app.screen.query_one("#export-path", Input)
         await pilot.press("escape")
@@ -85,10 +86,11 @@ async def test_the_export_dialog_never_writes_through_a_link_or_over_a_roadmap(
     assert load(roadmap_file).title
 
 
-async def test_the_export_format_follows_the_typed_suffix(roadmap_file: Path) -> None:
+async def test_the_export_format_follows_the_typed_suffix(
+        roadmap_file: Path, told: Notices) -> None:
     app = RoadmapApp(roadmap_file)
     folder = roadmap_file.parent
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         await export_to(app, pilot, str(folder / "summary.md"))  # html is selected
         await export_to(app, pilot, str(folder / "summary.TXT"))
         await export_to(app, pilot, str(folder / "no-suffix"))  # the chosen format's
@@ -97,7 +99,7 @@ async def test_the_export_format_follows_the_typed_suffix(roadmap_file: Path) ->
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one("#export-path", Input)  # still asking
-        assert any(".pdf" in n and ".html" in n for n in notices(app))
+        assert any(".pdf" in n and ".html" in n for n in told)
     assert (folder / "summary.md").read_text().startswith("# ")
     assert not (folder / "summary.TXT").read_text().startswith("<")
     assert (folder / "no-suffix.html").read_text().startswith("<!DOCTYPE html>")
@@ -139,10 +141,9 @@ async def test_an_unreadable_file_is_not_overwritten_without_asking(
 def shown_text(app: RoadmapApp) -> str:
     """Everything the app shows now: the screen, every notice, the open dialog's words."""
     parts = [screen_text(app)]
-    parts += [f"{n.title}\n{n.message}" for n in app._notifications]
+    parts += toasts(app)
     screen = app.screen
-    if isinstance(screen, ChoiceDialog):
-        parts += [screen._question, *screen._details]
+    parts += [str(words.render()) for words in screen.query(Static)]  # whole, not cut to fit
     for options in screen.query(OptionList):
         parts += [str(options.get_option_at_index(i).prompt)
                   for i in range(options.option_count)]
@@ -207,7 +208,7 @@ async def test_a_hostile_file_name_is_shown_escaped_everywhere(tmp_path: Path) -
         assert_clean(app, seen)
         await pilot.press("o")
         await pilot.pause()
-        app.main._ask_open()  # the recent files
+        app.main.action_open()  # the recent files
         await pilot.pause()
         assert isinstance(app.screen, PathDialog)
         assert_clean(app, seen)

@@ -28,8 +28,8 @@ def no_app_left_behind(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     started: list[TerminalApp] = []
     real_init = TerminalApp.__init__
 
-    def init(self: TerminalApp, *args: object, **kwargs: object) -> None:
-        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+    def init(self: TerminalApp, path: Path, columns: int = 100, rows: int = 30) -> None:
+        real_init(self, path, columns, rows)
         started.append(self)
 
     monkeypatch.setattr(TerminalApp, "__init__", init)

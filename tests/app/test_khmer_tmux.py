@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -36,12 +37,12 @@ def khmer_roadmap(path: Path) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def wcwidth() -> ctypes._CFuncPtr:  # type: ignore[name-defined]
+def wcwidth() -> Callable[[int], int]:
     locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
     return ctypes.CDLL(ctypes.util.find_library("c")).wcwidth
 
 
-def border_columns(line: str, width_of: ctypes._CFuncPtr) -> list[int]:  # type: ignore[name-defined]
+def border_columns(line: str, width_of: Callable[[int], int]) -> list[int]:
     column, found = 0, []
     for character in line:
         if character in "│╮╯":

@@ -28,7 +28,7 @@ from roadmap_tui.paths import file_key, history_folder, recovery_folder
 from roadmap_tui.storage.lock import lock_path
 from roadmap_tui.storage.versions import LocalHistory
 
-from .conftest import EXAMPLE, SIZE, set_input
+from .conftest import EXAMPLE, SIZE, on_main, set_input
 
 ROUNDS = 3
 JOURNAL_WAIT = 2.5
@@ -157,7 +157,7 @@ async def test_two_instances_on_one_file_warn_and_never_overwrite_silently(
         assert f"process {first.pid} on this computer" in str(question)
         await pilot.press("o")  # open anyway: the first one's live copy is not offered
         await pilot.pause()
-        assert second.screen is second.main
+        assert on_main(second)
         set_input(second, "#quick-add", "Saved by the second instance")
         await pilot.press("enter", "ctrl+s")
         assert "Saved by the second instance" in path.read_text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from found import found
 from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
@@ -12,7 +13,7 @@ from roadmap_tui.app.dialogs import FormDialog
 from roadmap_tui.app.widgets.owners import OwnersPane
 from roadmap_tui.app.widgets.timeline import TimelinePane
 
-from .conftest import SIZE, main_screen, notices, screen_text, set_input
+from .conftest import SIZE, Notices, main_screen, screen_text, set_input
 
 
 async def fill_form(app: RoadmapApp, pilot: Pilot[None], **values: str) -> None:
@@ -29,10 +30,10 @@ async def test_owner_add_rename_follow_and_delete(roadmap_file: Path) -> None:
         await pilot.press("2")
         await pilot.pause()
         assert app.screen.query_one("#side", TabbedContent).active == "tab-owners"
-        assert app.focused.id == "owner-table"
+        assert app.screen.query_one("#owner-table").has_focus
         await pilot.press("n")
         await fill_form(app, pilot, name="Red Cross", country="KH")
-        assert app.document.roadmap.owner_named("Red Cross").country == "KH"
+        assert found(app.document.roadmap.owner_named("Red Cross")).country == "KH"
         owners = app.screen.query_one("#owners", OwnersPane)
         owners.select_owner("Chab Dai")
         held = [s.id for s in app.document.roadmap.signposts if "Chab Dai" in s.owners]
@@ -53,10 +54,10 @@ async def test_phase_add_date_move_and_delete(roadmap_file: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
         await pilot.pause()
-        assert app.focused.id == "timeline"
+        assert app.screen.query_one("#timeline").has_focus
         await pilot.press("n")
         await fill_form(app, pilot, name="Someday", start="2022-01", end="2022-06")
-        phase = app.document.roadmap.phase_named("Someday")
+        phase = found(app.document.roadmap.phase_named("Someday"))
         assert (str(phase.start), str(phase.end)) == ("2022-01-01", "2022-06-30")
         assert app.screen.query_one("#timeline", TimelinePane).selected_phase == "Someday"
         await pilot.press("shift+left")
@@ -69,16 +70,16 @@ async def test_phase_add_date_move_and_delete(roadmap_file: Path) -> None:
         assert app.document.roadmap.phase_named("Next year") is None
 
 
-async def test_a_bad_phase_date_is_refused_with_a_notice(roadmap_file: Path) -> None:
+async def test_a_bad_phase_date_is_refused_with_a_notice(roadmap_file: Path, told: Notices) -> None:
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         before = app.document.roadmap
         await pilot.press("3")
         await pilot.pause()
         await pilot.press("n")
         await fill_form(app, pilot, name="Bad", start="2022-13")
         assert app.document.roadmap is before
-        assert any("not a real date" in n for n in notices(app))
+        assert any("not a real date" in n for n in told)
 
 
 async def test_clicking_a_row_selects_it(roadmap_file: Path) -> None:

@@ -12,26 +12,27 @@ from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.screens.present import PresentScreen
 from roadmap_tui.storage.review import load_review, review_path
 
-from .conftest import SIZE, notices, screen_text, set_input
+from .conftest import SIZE, Notices, screen_text, set_input
 
 REFUSED = ["delete", "a", "ctrl+s", "left_square_bracket", "right_square_bracket",
            "shift+down", "shift+up", "ctrl+z", "ctrl+y", "d"]
 
 
 @pytest.mark.parametrize("key", REFUSED)
-async def test_every_refused_key_says_so_once(roadmap_file: Path, key: str) -> None:
+async def test_every_refused_key_says_so_once(roadmap_file: Path, key: str, told: Notices) -> None:
     app = RoadmapApp(roadmap_file, read_only=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         await pilot.pause()
         app.clear_notifications()
+        told.clear()
         roadmap = app.document.roadmap
         await pilot.press(key)
         await pilot.pause()
-        said = [n for n in notices(app) if "Read-only" in n]
-        assert len(said) == 1, (key, notices(app))
+        said = [n for n in told if "Read-only" in n]
+        assert len(said) == 1, (key, told)
         await pilot.press(key)
         await pilot.pause()
-        assert len([n for n in notices(app) if "Read-only" in n]) == 1
+        assert len([n for n in told if "Read-only" in n]) == 1
         assert app.document.roadmap is roadmap
 
 
@@ -46,9 +47,9 @@ async def test_the_footer_offers_only_what_works(roadmap_file: Path) -> None:
         assert "Export" in footer  # a reviewer exports the summary to another file
 
 
-async def test_fields_cannot_be_typed_in(roadmap_file: Path) -> None:
+async def test_fields_cannot_be_typed_in(roadmap_file: Path, told: Notices) -> None:
     app = RoadmapApp(roadmap_file, read_only=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         title = app.screen.query_one("#field-title", Input)
         before = title.value
         title.focus()
@@ -56,14 +57,15 @@ async def test_fields_cannot_be_typed_in(roadmap_file: Path) -> None:
         await pilot.press("end", "x", "backspace", "ctrl+u")
         await pilot.pause()
         assert title.value == before
-        assert any("Read-only: fields cannot be changed" in n for n in notices(app))
+        assert any("Read-only: fields cannot be changed" in n for n in told)
 
 
-async def test_a_review_comment_is_kept_beside_the_file(roadmap_file: Path) -> None:
+async def test_a_review_comment_is_kept_beside_the_file(roadmap_file: Path, told: Notices) -> None:
     before = roadmap_file.read_bytes()
     app = RoadmapApp(roadmap_file, read_only=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         signpost = app.main.signposts.selected
+        assert signpost is not None
         await pilot.press("c")  # straight to the comment line
         assert app.focused is app.screen.query_one("#new-comment", Input)
         set_input(app, "#new-comment", "Who funds [b]this[/b]?")
@@ -74,7 +76,7 @@ async def test_a_review_comment_is_kept_beside_the_file(roadmap_file: Path) -> N
             (signpost.id, "Who funds [b]this[/b]?")]
         comments = str(app.screen.query_one("#comments").render())
         assert "Who funds [b]this[/b]?" in comments
-        assert any(review_path(roadmap_file).name in n for n in notices(app))
+        assert any(review_path(roadmap_file).name in n for n in told)
         await pilot.press("escape", "p")
         await pilot.pause()
         assert isinstance(app.screen, PresentScreen)

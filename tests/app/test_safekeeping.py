@@ -10,11 +10,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from faults import NOBODY, dead_pid, in_child, shared_folder
+from found import found
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -28,7 +30,7 @@ from roadmap_tui.storage.lock import lock_path, this_host
 from roadmap_tui.storage.recovery import RecoveryJournal
 from roadmap_tui.storage.versions import LocalHistory, Version
 
-from .conftest import EXAMPLE, SIZE, notices, screen_text, set_input
+from .conftest import EXAMPLE, SIZE, Notices, on_main, screen_text, set_input
 
 
 def journal_of(path: Path | None) -> RecoveryJournal:
@@ -44,12 +46,12 @@ def edit(app: RoadmapApp, title: str) -> None:
     app.main.editing.change("edit title", lambda r: (retitled(r, title), r.signposts[0].id))
 
 
-async def wait_for(condition: object, pilot: object, seconds: float = 4.0) -> None:
-    assert callable(condition)
+async def wait_for(condition: Callable[[], bool], pilot: Pilot[None],
+                   seconds: float = 4.0) -> None:
     for _ in range(int(seconds / 0.1)):
         if condition():
             return
-        await pilot.pause(0.1)  # type: ignore[attr-defined]
+        await pilot.pause(0.1)
     raise AssertionError("condition not met in time")
 
 
@@ -203,7 +205,7 @@ async def test_a_running_untitled_session_keeps_its_copy_to_itself(
         assert app.screen is app.main
         app.main.editing.change("retitle", lambda r: (replace(r, title="Mine"), None))
         app.main.keep_in_journal()
-    assert theirs.read() is not None and theirs.read().roadmap.title == "Theirs"
+    assert found(theirs.read()).roadmap.title == "Theirs"
 
 
 async def test_a_recovery_copy_equal_to_the_file_is_removed_quietly(roadmap_file: Path) -> None:
@@ -215,13 +217,14 @@ async def test_a_recovery_copy_equal_to_the_file_is_removed_quietly(roadmap_file
         assert not journal.file.exists()
 
 
-async def test_read_only_review_only_points_at_the_recovery_copy(roadmap_file: Path) -> None:
+async def test_read_only_review_only_points_at_the_recovery_copy(
+        roadmap_file: Path, told: Notices) -> None:
     journal = leave_recovery(roadmap_file, retitled(load(roadmap_file), "Pending"))
     app = RoadmapApp(roadmap_file, read_only=True)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert app.screen is app.main
-        assert any(str(journal.file) in n for n in notices(app))
+        assert any(str(journal.file) in n for n in told)
     assert journal.file.exists()
 
 
@@ -311,11 +314,11 @@ async def test_a_read_only_file_asks_before_it_is_replaced(
     roadmap_file.chmod(0o444)
     real_access = os.access
 
-    def access(path: object, mode: int, **kwargs: object) -> bool:
+    def access(path: str | os.PathLike[str], mode: int, **kwargs: object) -> bool:
         # root writes anything: ask the question a normal user would get
         if Path(str(path)) == roadmap_file and mode == os.W_OK:
             return False
-        return real_access(path, mode)  # type: ignore[arg-type]
+        return real_access(path, mode)
 
     monkeypatch.setattr(os, "access", access)
     app = RoadmapApp(roadmap_file)
@@ -336,22 +339,23 @@ async def test_a_read_only_file_asks_before_it_is_replaced(
 
 
 async def test_a_failed_save_keeps_the_edits_and_the_journal(
-        roadmap_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        roadmap_file: Path, monkeypatch: pytest.MonkeyPatch, told: Notices) -> None:
     before = roadmap_file.read_bytes()
 
-    def disk_full(*args: object, **kwargs: object) -> tuple[int, str]:
-        if kwargs.get("dir") == roadmap_file.parent:
+    def disk_full(suffix: str | None = None, prefix: str | None = None,
+                  dir: str | Path | None = None, text: bool = False) -> tuple[int, str]:
+        if dir == roadmap_file.parent:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real_mkstemp(*args, **kwargs)  # type: ignore[arg-type]
+        return real_mkstemp(suffix, prefix, dir, text)
 
     real_mkstemp = tempfile.mkstemp
     monkeypatch.setattr(tempfile, "mkstemp", disk_full)
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE, notifications=True) as pilot:
         edit(app, "Not lost")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        (message,) = [n for n in notices(app) if "not saved" in n]
+        (message,) = [n for n in told if "not saved" in n]
         assert "No space left on device" in message
         assert str(journal_of(roadmap_file).file) in message
         assert app.document.is_modified
@@ -362,7 +366,7 @@ async def test_a_failed_save_keeps_the_edits_and_the_journal(
     assert roadmap_file.read_bytes() == before
 
 
-def test_a_disk_that_fills_mid_session_keeps_the_edits(roadmap_file: Path) -> None:
+def test_a_disk_that_fills_mid_session_keeps_the_edits(roadmap_file: Path, told: Notices) -> None:
     """RLIMIT_FSIZE in a forked child: every file (roadmap, recovery copy) stops growing."""
     before = roadmap_file.read_bytes()
 
@@ -373,12 +377,12 @@ def test_a_disk_that_fills_mid_session_keeps_the_edits(roadmap_file: Path) -> No
 
     async def session() -> str:
         app = RoadmapApp(roadmap_file)
-        async with app.run_test(size=SIZE, notifications=True) as pilot:
+        async with app.run_test(message_hook=told, size=SIZE, notifications=True) as pilot:
             app.main.editing.change("add many", grow)
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert app.is_running and app.document.is_modified
-            return "\n".join(notices(app))
+            return "\n".join(told)
 
     report = in_child(lambda: asyncio.run(session()), file_size_limit=len(before) + 8192)
     assert os.strerror(errno.EFBIG) in report, report
@@ -388,13 +392,13 @@ def test_a_disk_that_fills_mid_session_keeps_the_edits(roadmap_file: Path) -> No
 
 
 async def test_local_history_restores_an_earlier_save_as_an_undoable_change(
-        roadmap_file: Path) -> None:
+        roadmap_file: Path, told: Notices) -> None:
     original = load(roadmap_file)
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"earlier versions", "enter")
         await pilot.pause()
-        assert any("No earlier versions" in n for n in notices(app))
+        assert any("No earlier versions" in n for n in told)
         for title in ("First save", "Second save"):
             edit(app, title)
             await pilot.press("ctrl+s")
@@ -405,7 +409,7 @@ async def test_local_history_restores_an_earlier_save_as_an_undoable_change(
         assert listed.count(f"{len(original.signposts)} signposts") == 2
         await pilot.press("down", "enter")  # the older of the two: the original file
         await pilot.pause()
-        assert app.screen is app.main
+        assert on_main(app)
         assert replace(app.document.roadmap, updated=None) == replace(original, updated=None)
         assert app.document.is_modified
         await pilot.press("ctrl+z")
@@ -475,9 +479,9 @@ async def test_a_stale_lock_from_a_dead_process_is_taken_over(roadmap_file: Path
 
 
 async def test_control_characters_typed_or_pasted_are_replaced_with_a_notice(
-        roadmap_file: Path) -> None:
+        roadmap_file: Path, told: Notices) -> None:
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE, notifications=True) as pilot:
         capture = set_input(app, "#quick-add", "red \x1b[31malert\x1b[0m \u202eevil")
         await pilot.pause()
         assert capture.value == "red \ufffd[31malert\ufffd[0m \ufffdevil"  # never shown raw
@@ -485,7 +489,7 @@ async def test_control_characters_typed_or_pasted_are_replaced_with_a_notice(
         selected = app.main.signposts.selected
         assert selected is not None
         assert selected.title == "red \ufffd[31malert\ufffd[0m \ufffdevil"
-        assert any("3 control or bidi-override characters" in n for n in notices(app))
+        assert any("3 control or bidi-override characters" in n for n in told)
         field = set_input(app, "#field-title", "")
         await pilot.press("escape")  # cancels the emptied title (issue 10)
         field = set_input(app, "#field-title", "")
@@ -530,18 +534,18 @@ def test_dumps_of_a_recovered_roadmap_is_canonical(roadmap_file: Path) -> None:
 
 
 async def test_user_folders_that_cannot_be_made_are_named_in_a_notice(
-        roadmap_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        roadmap_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, told: Notices) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
     monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
     monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE, notifications=True) as pilot:
         edit(app, "Changed")
         assert app.main.keep_in_journal() is None
         await pilot.press("ctrl+s")
         await pilot.pause()
-        shown = notices(app)
+        shown = told
         assert any(n.startswith("Unsaved work cannot be kept in a recovery copy")
                    and "cannot create the folder" in n and str(blocker) in n for n in shown)
         assert any(n.startswith("Saved, but the version it replaced could not be kept")
@@ -550,21 +554,21 @@ async def test_user_folders_that_cannot_be_made_are_named_in_a_notice(
 
 
 async def test_a_broken_recent_file_is_a_notice_and_the_app_stays(
-        roadmap_file: Path, tmp_path: Path) -> None:
+        roadmap_file: Path, tmp_path: Path, told: Notices) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text('format = 1\n[roadmap]\ntitle = "x"\n[[signposts]]\nid = "\x1b"\n')
     app = RoadmapApp(roadmap_file)
     app.settings = app.settings.with_recent(broken)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE, notifications=True) as pilot:
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert isinstance(app.screen, PathDialog)
         app.screen.query_one("#recent").focus()
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert app.is_running and app.screen is app.main
+        assert app.is_running and on_main(app)
         assert app.document.path == roadmap_file
-        assert any(n.startswith(str(broken)) for n in notices(app))
+        assert any(n.startswith(str(broken)) for n in told)
 
 
 async def test_keys_arriving_together_answer_a_dialog_once(roadmap_file: Path) -> None:
@@ -581,7 +585,7 @@ async def test_keys_arriving_together_answer_a_dialog_once(roadmap_file: Path) -
         for key in ("o", "q"):
             event = events.Key(key, key)
             event.set_sender(app)
-            app._driver.send_message(event)  # type: ignore[union-attr]
+            app.post_message(event)
         await pilot.pause()
         assert answers == ["anyway"]
         assert app.is_running and app.screen is app.main
@@ -595,7 +599,7 @@ async def test_keys_typed_right_after_a_land_in_the_capture_line(roadmap_file: P
         for key in "a" + "Sec":  # "e" would open the export dialog from the list
             event = events.Key(key, key)  # all queued at once, as one terminal read is
             event.set_sender(app)
-            app._driver.send_message(event)  # type: ignore[union-attr]
+            app.post_message(event)
         await pilot.pause()
         assert app.screen is app.main
         assert app.query_one("#quick-add", Input).value == "Sec"
@@ -664,14 +668,14 @@ async def test_text_still_in_a_field_is_saved_by_ctrl_s_and_guarded_by_quit(
         await pilot.press("ctrl+q")
         await pilot.pause()
         dialog(app, "quit-dialog")  # not lost: the quit asks first
-        undo_steps = app.document.history._index
+        step = app.document.history.current
         await pilot.press("escape")
         await pilot.press("escape")  # leaving the field reports nothing new
         await pilot.pause()
-        assert app.document.history._index == undo_steps
+        assert app.document.history.current is step
 
 
-def test_a_read_only_folder_keeps_the_edits_and_says_so() -> None:
+def test_a_read_only_folder_keeps_the_edits_and_says_so(told: Notices) -> None:
     """As an ordinary user (root writes anywhere): the roadmap's folder refuses the save;
     the edits stay in the app and in the recovery copy."""
     with shared_folder() as shared:
@@ -693,7 +697,7 @@ def test_a_read_only_folder_keeps_the_edits_and_says_so() -> None:
             for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
                 os.environ[name] = str(home / name)
             app = RoadmapApp(path)
-            async with app.run_test(size=SIZE, notifications=True) as pilot:
+            async with app.run_test(message_hook=told, size=SIZE, notifications=True) as pilot:
                 if os.geteuid() == 0:
                     # Only now: the interpreter under /root cannot be read by nobody,
                     # so everything must be imported before this point.
@@ -706,7 +710,7 @@ def test_a_read_only_folder_keeps_the_edits_and_says_so() -> None:
                 copy = journal_of(path).read()
                 assert copy is not None
                 assert copy.roadmap.signposts[0].title == "Kept although the folder refuses"
-                return "\n".join(notices(app))
+                return "\n".join(told)
 
         report = in_child(lambda: asyncio.run(session()))
         folder.chmod(0o755)
@@ -715,15 +719,16 @@ def test_a_read_only_folder_keeps_the_edits_and_says_so() -> None:
         assert path.read_bytes() == before
 
 
-async def test_the_header_says_at_once_when_the_file_changes_or_goes(roadmap_file: Path) -> None:
+async def test_the_header_says_at_once_when_the_file_changes_or_goes(
+        roadmap_file: Path, told: Notices) -> None:
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE, notifications=True) as pilot:
         header = screen_text(app).splitlines()[0]
         assert "\u2713 saved" in header
         save(retitled(load(roadmap_file), "Changed elsewhere"), roadmap_file)
         await pilot.pause(2.2)  # the app looks at the file every two seconds
         assert "\u26a0 changed on disk" in screen_text(app).splitlines()[0]
-        assert any("was changed by another program" in n for n in notices(app))
+        assert any("was changed by another program" in n for n in told)
         await pilot.press("ctrl+s", "r")  # reload theirs: in step with the disk again
         await pilot.pause()
         assert "\u2713 saved" in screen_text(app).splitlines()[0]

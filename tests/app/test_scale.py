@@ -7,18 +7,20 @@ from pathlib import Path
 
 from roadmap_tui import load, save
 from roadmap_tui.app import RoadmapApp
+from roadmap_tui.model import Roadmap
 
 from .conftest import SIZE, main_screen, set_input
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def make_roadmap(count: int):  # type: ignore[no-untyped-def]
+def make_roadmap(count: int) -> Roadmap:
     spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.make_roadmap(count, seed=7)
+    roadmap: Roadmap = module.make_roadmap(count, seed=7)
+    return roadmap
 
 
 async def test_ten_thousand_signposts(tmp_path: Path) -> None:

@@ -8,12 +8,13 @@ from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.screens.present import PresentScreen
 from roadmap_tui.session.timer import SessionTimer
 
-from .conftest import SIZE, notices, screen_text, set_input
+from .conftest import SIZE, Notices, screen_text, set_input, toasts
 
 
-async def test_setting_the_length_keeps_the_timer_running(roadmap_file: Path) -> None:
+async def test_setting_the_length_keeps_the_timer_running(
+        roadmap_file: Path, told: Notices) -> None:
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(message_hook=told, size=SIZE) as pilot:
         now = [0.0]
         app.main.session_timer.timer = SessionTimer(45, lambda: now[0])
         await pilot.press("t")
@@ -25,7 +26,7 @@ async def test_setting_the_length_keeps_the_timer_running(roadmap_file: Path) ->
         await pilot.pause()
         timer = app.main.session_timer.timer
         assert timer.running and timer.text() == "25:00"
-        assert any("still running, 25:00 left" in n for n in notices(app))
+        assert any("still running, 25:00 left" in n for n in told)
 
 
 async def test_present_mode_shows_the_timer(roadmap_file: Path) -> None:
@@ -40,7 +41,7 @@ async def test_present_mode_shows_the_timer(roadmap_file: Path) -> None:
 
 async def test_the_time_up_notice_goes_when_the_timer_restarts(roadmap_file: Path) -> None:
     app = RoadmapApp(roadmap_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         now = [0.0]
         screen = app.main
         screen.session_timer.timer = SessionTimer(1, lambda: now[0])
@@ -48,8 +49,8 @@ async def test_the_time_up_notice_goes_when_the_timer_restarts(roadmap_file: Pat
         now[0] = 61.0
         screen.session_timer.tick()
         await pilot.pause()
-        assert any("Time is up" in n for n in notices(app))
+        assert any("Time is up" in n for n in toasts(app))
         await pilot.press("t")
         await pilot.pause()
-        assert not any("Time is up" in n for n in notices(app))
+        assert not any("Time is up" in n for n in toasts(app))
         assert screen.session_timer.timer.running

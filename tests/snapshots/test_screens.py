@@ -5,16 +5,29 @@ PNG with ``rsvg-convert`` and look at it)."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
 
 from roadmap_tui.app import RoadmapApp
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "prevention-resilient-communities.toml"
+
+
+class SnapCompare(Protocol):
+    """pytest-textual-snapshot's ``snap_compare`` fixture, as it is called (the plugin ships
+    no type information, and its own annotation of the fixture names the wrong call)."""
+
+    def __call__(self, app: App[Any], press: Iterable[str] = ...,
+                 terminal_size: tuple[int, int] = ...,
+                 run_before: Callable[[Pilot[Any]], Awaitable[None] | None] | None = ...,
+                 ) -> bool: ...
 
 
 class PinnedApp(RoadmapApp):
@@ -27,6 +40,7 @@ class PinnedApp(RoadmapApp):
 
     def notify(self, message: str, **options: Any) -> None:
         if options.get("severity", "information") != "information":
+            options["timeout"] = 24 * 60 * 60  # there until the picture is taken, however late
             super().notify(message, **options)
 
 
@@ -41,26 +55,26 @@ SIZES = [(80, 24), (120, 40), (160, 48)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "160x48"])
-def test_main_screen(app: PinnedApp, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_main_screen(app: PinnedApp, size: tuple[int, int], snap_compare: SnapCompare) -> None:
     assert snap_compare(app, press=["down"], terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "160x48"])
-def test_present(app: PinnedApp, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_present(app: PinnedApp, size: tuple[int, int], snap_compare: SnapCompare) -> None:
     """A report-back page: the first phase's signposts, the clocks, the keys."""
     assert snap_compare(app, press=["p", "right"], terminal_size=size)
 
 
-def test_present_cover(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_present_cover(app: PinnedApp, snap_compare: SnapCompare) -> None:
     assert snap_compare(app, press=["p"], terminal_size=(80, 24))
 
 
-def test_debrief_form(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_debrief_form(app: PinnedApp, snap_compare: SnapCompare) -> None:
     assert snap_compare(app, press=["d"], terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "160x48"])
-def test_read_only_review(tmp_path: Path, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_review(tmp_path: Path, size: tuple[int, int], snap_compare: SnapCompare) -> None:
     """A reviewer's view: only what works in the footer, a comment kept beside the file."""
     from datetime import datetime, timedelta, timezone
 
@@ -75,20 +89,20 @@ def test_read_only_review(tmp_path: Path, size: tuple[int, int], snap_compare) -
     assert snap_compare(PinnedApp(path, read_only=True), press=["down"], terminal_size=size)
 
 
-def test_help(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_help(app: PinnedApp, snap_compare: SnapCompare) -> None:
     assert snap_compare(app, press=["question_mark"], terminal_size=(80, 24))
 
 
-def test_quit_dialog(app: PinnedApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_quit_dialog(app: PinnedApp, snap_compare: SnapCompare) -> None:
     assert snap_compare(app, press=["delete", "q"], terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "160x48"])
-def test_timeline_pane(app: PinnedApp, size: tuple[int, int], snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_pane(app: PinnedApp, size: tuple[int, int], snap_compare: SnapCompare) -> None:
     assert snap_compare(app, press=["3"], terminal_size=size)
 
 
-def test_recovery_offer_compared(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_recovery_offer_compared(tmp_path: Path, snap_compare: SnapCompare) -> None:
     """What a facilitator sees after a crash, with the differences listed."""
     from faults import dead_pid
 

@@ -6,11 +6,15 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 import roadmap_tui
 from roadmap_tui.cli import main
+
+if TYPE_CHECKING:  # the app is imported where it is used: loading Textual is slow
+    from roadmap_tui.app import RoadmapApp
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
@@ -185,17 +189,17 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
 
 
 @pytest.fixture
-def opened_apps(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+def opened_apps(monkeypatch: pytest.MonkeyPatch) -> list[RoadmapApp]:
     """The apps the command line would run, captured instead of run."""
     from roadmap_tui.app import RoadmapApp
 
-    apps: list[object] = []
+    apps: list[RoadmapApp] = []
     monkeypatch.setattr(RoadmapApp, "run", lambda self, **_: apps.append(self))
     monkeypatch.setattr("roadmap_tui.cli.has_terminal", lambda: True)
     return apps
 
 
-def test_demo_opens_a_copy_never_the_installed_file(opened_apps: list[object]) -> None:
+def test_demo_opens_a_copy_never_the_installed_file(opened_apps: list[RoadmapApp]) -> None:
     demo = ROOT / "roadmap_tui" / "data" / "demo.toml"
     before = demo.read_bytes()
     assert main(["demo"]) == 0
@@ -206,7 +210,7 @@ def test_demo_opens_a_copy_never_the_installed_file(opened_apps: list[object]) -
     assert demo.read_bytes() == before
 
 
-def test_file_and_read_only_open_the_app(tmp_path: Path, opened_apps: list[object]) -> None:
+def test_file_and_read_only_open_the_app(tmp_path: Path, opened_apps: list[RoadmapApp]) -> None:
     path = write(tmp_path / "legal.toml", VALID)
     assert main([str(path)]) == 0
     assert main(["--read-only", str(path)]) == 0
@@ -217,7 +221,7 @@ def test_file_and_read_only_open_the_app(tmp_path: Path, opened_apps: list[objec
     assert untitled.document.path is None
 
 
-def test_a_missing_file_opens_as_new(tmp_path: Path, opened_apps: list[object]) -> None:
+def test_a_missing_file_opens_as_new(tmp_path: Path, opened_apps: list[RoadmapApp]) -> None:
     path = tmp_path / "later.toml"
     assert main([str(path)]) == 0
     (app,) = opened_apps
@@ -301,8 +305,8 @@ def test_a_crash_says_where_the_unsaved_work_is(
     kept = tmp_path / "kept.toml"
 
     def crash(self: RoadmapApp, **_: object) -> None:
-        self._return_code = 1
-        self.crash_recovery = kept
+        self.main.crash_recovery = kept
+        self.exit(return_code=1)
 
     monkeypatch.setattr(RoadmapApp, "run", crash)
     monkeypatch.setattr("roadmap_tui.cli.has_terminal", lambda: True)
@@ -334,7 +338,7 @@ def test_without_a_terminal_the_app_never_starts(tmp_path: Path, args: list[str]
 @pytest.mark.parametrize(("word", "command"), [("exprot", "export"), ("chek", "check")])
 @pytest.mark.parametrize("rest", [[], ["plan.toml"]])
 def test_a_misspelt_command_is_a_usage_error_not_a_new_file(
-        word: str, command: str, rest: list[str], opened_apps: list[object],
+        word: str, command: str, rest: list[str], opened_apps: list[RoadmapApp],
         capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main([word, *rest])

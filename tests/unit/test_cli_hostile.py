@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -18,9 +19,10 @@ starts a C1 control sequence, if printed raw."""
 RAW = (b"\x1b", b"\x07", "\u202e".encode(), "\x9b".encode())
 
 
-def run(*args: str | Path, cwd: Path, stdout: object = subprocess.PIPE,
+def run(*args: str | Path, cwd: Path, stdout: int | IO[bytes] = subprocess.PIPE,
         environment: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "roadmap_tui", *map(os.fsencode, args)],
+    command: list[str | bytes] = [sys.executable, "-m", "roadmap_tui", *map(os.fsencode, args)]
+    return subprocess.run(command,
                           cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, check=False,
                           env={**os.environ, **(environment or {})}, timeout=60)
 

@@ -74,7 +74,7 @@ def test_semantic_headings_and_tables_for_every_section() -> None:
                                       breakout().signposts))
     parsed = Page(render(roadmap, "html", today=TODAY))
     assert [t for t, _ in parsed.tags].count("h1") == 1
-    sections = [a["id"] for a in parsed.all("section") if a.get("id")]
+    sections = [name for a in parsed.all("section") if (name := a.get("id"))]
     assert sections == ["debrief", "signposts", "timeline", "owners", "countries", "tags",
                         "gaps"]
     assert [a["href"] for a in parsed.all("a")] == [f"#{s}" for s in sections]

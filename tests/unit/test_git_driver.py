@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -61,21 +61,21 @@ def roadmap_tui(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, check=False)
 
 
-def on_branch(repo: Path, branch: str, change: object, message: str) -> None:
+def on_branch(repo: Path, branch: str, change: Callable[[Path], None], message: str) -> None:
     """Commit ``change(repo)`` on a new branch from main, then go back to main."""
     git(repo, "checkout", "-q", "-b", branch, "main")
-    change(repo)  # type: ignore[operator]
+    change(repo)
     git(repo, "commit", "-q", "-am", message)
     git(repo, "checkout", "-q", "main")
 
 
-def add_at_end(title: str) -> object:
+def add_at_end(title: str) -> Callable[[Path], None]:
     def change(repo: Path) -> None:
         save(add_signpost(load(repo / "plan.toml"), title)[0], repo / "plan.toml")
     return change
 
 
-def set_due(day: date) -> object:
+def set_due(day: date) -> Callable[[Path], None]:
     def change(repo: Path) -> None:
         save(update_signpost(load(repo / "plan.toml"), "s2", due=day), repo / "plan.toml")
     return change
@@ -171,7 +171,7 @@ def test_the_same_field_changed_on_both_branches_conflicts_and_still_loads(
 def test_a_pyproject_under_the_same_pattern_merges_line_by_line(repo: Path) -> None:
     assert roadmap_tui(repo, "git-setup").returncode == 0
 
-    def edit(line: int, text: str) -> object:
+    def edit(line: int, text: str) -> Callable[[Path], None]:
         def change(repo: Path) -> None:
             lines = (repo / "pyproject.toml").read_text().splitlines(keepends=True)
             lines[line] = text

@@ -44,7 +44,7 @@ def test_model_and_storage_need_neither_rich_nor_textual() -> None:
     assert not toolkits
 
 
-def test_check_command_imports_no_toolkit(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_check_command_imports_no_toolkit(tmp_path: Path) -> None:
     code = (
         "import sys, json\n"
         "from roadmap_tui.cli import main\n"
@@ -87,7 +87,7 @@ def test_a_broken_contract_is_caught(tmp_path: Path) -> None:
     assert "roadmap_tui.app.screens.main -> textual" in result.stdout
 
 
-def test_data_export_and_import_import_no_toolkit(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_data_export_and_import_import_no_toolkit(tmp_path: Path) -> None:
     (tmp_path / "r.toml").write_text('format = 1\n[roadmap]\ntitle = "t"\n', encoding="utf-8")
     code = (
         "import sys, json\n"

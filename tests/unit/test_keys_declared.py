@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.binding import Binding
 
 from roadmap_tui.app.keys import (
     COMMANDS,
@@ -25,7 +26,9 @@ def test_ids_are_unique_and_every_binding_has_one() -> None:
     ids = [command.id for command in COMMANDS]
     assert len(ids) == len(set(ids))
     made = bindings()
-    assert [b.id for b in made] == [c.id for c in COMMANDS if c.key is not None]
+    assert all(isinstance(b, Binding) for b in made)
+    assert [b.id for b in made if isinstance(b, Binding)] == [
+        c.id for c in COMMANDS if c.key is not None]
     assert made == MainScreen.BINDINGS
 
 

@@ -68,7 +68,7 @@ def test_add_signpost_after_the_selected_one_keeps_typing_order() -> None:
 
 def test_add_signpost_refuses_what_would_be_invalid() -> None:
     roadmap = sample()
-    for title, values, message in [
+    cases: list[tuple[str, dict[str, Any], str]] = [
         ("", {}, "must not be empty"),
         ("a\nb", {}, "one line"),
         ("x\x1b[2J", {}, "control or bidi"),
@@ -79,7 +79,8 @@ def test_add_signpost_refuses_what_would_be_invalid() -> None:
         ("x", {"due": datetime(2021, 5, 1)}, "must be a date"),
         ("x", {"depends_on": ["s99"]}, 'no signpost with id "s99"'),
         ("x", {"colour": "red"}, 'no field "colour"'),
-    ]:
+    ]
+    for title, values, message in cases:
         with pytest.raises(RoadmapEditError, match=message):
             ops.add_signpost(roadmap, title, **values)
     with pytest.raises(RoadmapEditError, match='no signpost with id "nope"'):

@@ -6,15 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roadmap_tui.model import Roadmap, Signpost
+from roadmap_tui.model import Roadmap, Signpost, Status
 from roadmap_tui.model.search import parse_filter
 
 ROADMAP = Roadmap(title="T", signposts=(
     Signpost("s1", "Map shelters", detail="in Battambang", phase="Now", owners=("Chab Dai",),
-             tags=("mapping",), countries=("KH",), status="active"),
+             tags=("mapping",), countries=("KH",), status=Status.ACTIVE),
     Signpost("s2", "Train [bold] volunteers", phase="Next", owners=("Sok", "Ana"),
-             tags=("training",), countries=("TH",), status="done"),
-    Signpost("s3", "Write report", status="idea"),
+             tags=("training",), countries=("TH",), status=Status.DONE),
+    Signpost("s3", "Write report", status=Status.IDEA),
 ))
 
 
@@ -56,6 +56,8 @@ def test_any_query_is_accepted(query: str) -> None:
     assert indexes == sorted(set(indexes))
     assert all(0 <= i < len(ROADMAP.signposts) for i in indexes)
     assert all(found.matches(ROADMAP.signposts[i]) for i in indexes)
+    assert not any(found.matches(signpost) for i, signpost in enumerate(ROADMAP.signposts)
+                   if i not in indexes)  # and every signpost it matches is answered
     if found.is_empty:
         assert indexes == list(range(len(ROADMAP.signposts)))
 
@@ -93,7 +95,9 @@ def test_the_readme_country_example_matches_an_example_roadmap() -> None:
 
     from roadmap_tui import load
     root = Path(__file__).resolve().parents[2]
-    term = re.search(r"`(country:[^`]+)`", (root / "README.md").read_text()).group(1)
+    example = re.search(r"`(country:[^`]+)`", (root / "README.md").read_text())
+    assert example is not None, "the README shows a country: filter"
+    term = example.group(1)
     found = []
     for path in sorted((root / "examples").glob("*.toml")):
         roadmap = load(path)

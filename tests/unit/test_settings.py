@@ -36,7 +36,7 @@ def test_round_trip(tmp_path: Path) -> None:
     ("recent_files = 'x'", "recent_files should be a list"),
     ("colour = 'red'", 'unknown setting "colour"'),
     ("keys = 'ctrl+w'", "keys should be a table"),
-    ("[keys]\nsave = 3", "[keys] save should be key names"),
+    ("[keys]\nsave = 3\nquit = \"f10\"", "[keys] save should be key names"),
 ])
 def test_broken_settings_are_reported_and_ignored(tmp_path: Path, text: str,
                                                   problem: str) -> None:
@@ -58,6 +58,8 @@ def test_broken_settings_are_reported_and_ignored(tmp_path: Path, text: str,
                 assert getattr(settings, key) == getattr(expected, key), key
     assert len(problems) == 1
     assert problem in problems[0]
+    if text.startswith("[keys]"):  # the good key beside the broken one still counts
+        assert settings.keys == (("quit", "f10"),)
 
 
 def test_undecodable_settings_are_reported(tmp_path: Path) -> None:

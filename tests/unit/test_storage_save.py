@@ -146,7 +146,7 @@ def test_text_utf8_cannot_store_is_refused(saved: Path) -> None:
 
 
 def test_a_roadmap_built_with_wrong_types_is_refused(saved: Path) -> None:
-    wrong = Roadmap(title="x", participants=(3,))  # type: ignore[arg-type]
+    wrong = Roadmap(title="x", participants=(3,))  # type: ignore[arg-type]  # on purpose
     with pytest.raises(RoadmapFileError, match="not saved"):
         roadmap_tui.save(wrong, saved)
     assert roadmap_tui.load(saved) == OLD

@@ -6,6 +6,7 @@ import io
 import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from rich.cells import cell_len
@@ -108,11 +109,13 @@ def breakout() -> Roadmap:
     )
 
 
-def render(roadmap: Roadmap, width: int = 100, **options: object) -> str:
+def render(roadmap: Roadmap, width: int = 100, *, today: date | None = None,
+           isolate_bidi: bool = False) -> str:
     """The summary as plain text; the console keeps Rich's defaults (markup on, emoji on)
-    to prove the summary never hands it a string to interpret."""
+    to prove the summary never hands it a string to interpret. Lines are not cropped to
+    the width, so a line drawn too wide shows as too wide."""
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
-    console.print(summary(roadmap, **options))  # type: ignore[arg-type]
+    console.print(summary(roadmap, today=today, isolate_bidi=isolate_bidi), crop=False)
     return console.export_text()
 
 
@@ -299,7 +302,12 @@ def test_other_scripts_appear(script: str) -> None:
                                           due=date(2021, 1, 1)),))
     text = render(roadmap, 100)
     # The title, the phase heading, the signpost and the owner: every place shows it whole.
-    assert text.count(script) >= 4, text
+    header, listed, timeline, owners, _ = re.split(
+        r"\n(?=(?:Signposts|Timeline|Owners|Gaps) )", text)
+    assert script in header, text
+    assert f"\u258d{script}" in listed and listed.count(script) == 3, listed  # title, owner
+    assert script in timeline, timeline
+    assert owners.count(script) == 2, owners  # the owner, and their signpost
     narrow = render(roadmap, 20)
     assert script.split()[0][:3] in narrow  # folded to fit, never dropped
 
@@ -332,11 +340,12 @@ def test_tiny_widths_do_not_crash(width: int) -> None:
         Signpost("a", "First", start=date.min, due=date(1, 1, 31)),
         Signpost("b", "Last", start=date(9999, 12, 1), due=date.max)))
     text = render(extremes, width, today=TODAY)
-    assert all(len(line) <= width for line in text.splitlines()), width  # never wider
+    fits = max(width, 2)  # at 1 column, Rich still draws the title panel's two corners
+    assert all(cell_len(line) <= fits for line in text.splitlines()), width  # never wider
     if width >= 5:  # a narrower console has room for borders only
         assert "R" in text
     drawn = render(breakout(), width)
-    assert all(len(line) <= width for line in drawn.splitlines())
+    assert all(cell_len(line) <= fits for line in drawn.splitlines())
 
 
 def test_unvalidated_references_are_still_shown() -> None:
@@ -348,6 +357,7 @@ def test_unvalidated_references_are_still_shown() -> None:
 
 
 def test_a_status_given_as_a_string_becomes_a_status() -> None:
+    # Wrong types on purpose: the model takes what an unchecked caller hands it.
     signpost = Signpost("a", "Orphan", status="done", owners=["Ana"])  # type: ignore[arg-type]
     assert signpost.status is Status.DONE and signpost.owners == ("Ana",)
     with pytest.raises(ValueError, match="weird"):
@@ -375,31 +385,34 @@ def test_large_roadmaps_stay_linear() -> None:
     # quadratic step, such as looking every dependency up in a list, would quadruple it).
     half = replace(roadmap, signposts=roadmap.signposts[: count // 2])
     assert _steps(roadmap) <= 2.2 * _steps(half)
+    assert {gap.kind for gap in gaps(roadmap, today=None)} >= {GapKind.NO_OWNER, GapKind.BLOCKED}
+    console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
+    console.print(Timeline(roadmap))
+    assert len(console.export_text().splitlines()) > count
 
 
 def _steps(roadmap: Roadmap) -> int:
-    """Python function calls made grouping and spanning the roadmap (a stand-in for time)."""
+    """Lines of Python run grouping and spanning the roadmap (a stand-in for time): every
+    turn of a loop counts, so a lookup that scans a list inside one call shows too."""
     import sys
+    from types import FrameType
 
-    calls = 0
+    lines = 0
 
-    def count(frame: object, event: str, arg: object) -> None:
-        nonlocal calls
-        if event == "call":
-            calls += 1
+    def count(frame: FrameType, event: str, arg: object) -> Any:
+        nonlocal lines
+        if event == "line":
+            lines += 1
+        return count
 
-    sys.setprofile(count)
+    sys.settrace(count)
     try:
         phase_groups(roadmap)
         owner_groups(roadmap)
         signpost_spans(roadmap)
     finally:
-        sys.setprofile(None)
-    return calls
-    assert {gap.kind for gap in gaps(roadmap, today=None)} >= {GapKind.NO_OWNER, GapKind.BLOCKED}
-    console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
-    console.print(Timeline(roadmap))
-    assert len(console.export_text().splitlines()) > count
+        sys.settrace(None)
+    return lines
 
 
 def test_summary_is_a_reusable_renderable() -> None:
@@ -411,12 +424,15 @@ def test_summary_is_a_reusable_renderable() -> None:
     narrow = _drawn(made, 50)
     assert narrow != first and max(len(line) for line in narrow.splitlines()) <= 50
     assert _drawn(made, 100) == first
+    for width in (50, 160, 100):  # laid out for each width, as a fresh one would be
+        assert _drawn(made, width) == _drawn(summary(breakout(), today=TODAY), width), width
 
 
 def _drawn(renderable: object, width: int) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None, legacy_windows=False)
+    out = io.StringIO()
+    console = Console(file=out, width=width, color_system=None, legacy_windows=False)
     console.print(renderable)
-    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+    return out.getvalue()
 
 
 def test_a_lone_first_december_still_shows_its_year() -> None:
