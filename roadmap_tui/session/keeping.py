@@ -260,7 +260,7 @@ class Keeper:
     def holds_lock(self) -> bool:
         return self.lock is not None
 
-    def _follow_path(self) -> LockHolder | None:
+    def follow_path(self) -> LockHolder | None:
         """After a save as: the work belongs to its new file, and so do the journal and the
         lock. Returns who holds the new file's lock, if another session does."""
         moved_from, self.journal = self.journal, self._journal_for(self.document.path)
@@ -362,7 +362,7 @@ class Keeper:
             return SaveOutcome(path, str(error), unsaved=unsaved, recovery_copy=copy)
         kept = None if replaced is None else keep_version(saved, replaced)
         if moved:
-            held = self._follow_path()
+            held = self.follow_path()
             return SaveOutcome(saved, kept=kept, moved=True, held_by=held)
         self.forget()
         return SaveOutcome(saved, kept=kept)

@@ -162,7 +162,8 @@ class SaveOutcome:
 
     @property
     def notes(self) -> tuple[Note, ...]:
-        """What to tell, in order, right after the save."""
+        """What to tell, in order: why it failed; or what went wrong around it, and last
+        "Saved ..."."""
         if not self.saved:
             where = ""
             if self.unsaved:
@@ -177,9 +178,7 @@ class SaveOutcome:
         if self.kept is not None and self.kept.note is not None:
             notes.append(self.kept.note)
         if self.held_by is not None:
-            notes.append(Note(f"{shown_name(self.path.name)} is also open in another "
-                              f"roadmap-tui ({self.held_by}); saving from both overwrites "
-                              "work.", severity="warning", timeout=15))
+            notes.append(held_note(self.path, self.held_by))
         notes.append(Note(f"Saved {shown_name(self.path)}", timeout=3))
         return tuple(notes)
 
@@ -189,6 +188,12 @@ class SaveOutcome:
         if not self.saved or self.kept is None or self.kept.problem:
             return None
         return Note("The version it replaced is in Earlier versions (ctrl+p).", timeout=8)
+
+
+def held_note(path: Path, holder: LockHolder) -> Note:
+    """A save as went to a file another running roadmap-tui has open."""
+    return Note(f"{shown_name(path.name)} is also open in another roadmap-tui ({holder}); "
+                "saving from both overwrites work.", severity="warning", timeout=15)
 
 
 @dataclass(frozen=True, slots=True)

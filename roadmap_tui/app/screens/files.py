@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -20,18 +19,12 @@ from textual.notifications import Notification
 from textual.timer import Timer
 
 from ...model import Roadmap
-from ...model.compare import differences
 from ...model.text import shown_name
-from ...session.document import Disk, Document, ReadOnlyError
+from ...session.document import Document
+from ...session.saving import NOT_SAVED, SaveOutcome, SavePlan
 from ...session.timer import SessionTimer
 from ...storage import RoadmapFileError
-from ...storage.files import (
-    LoadedRoadmap,
-    digest_of,
-    dumps,
-    is_roadmap_file,
-    parse,
-)
+from ...storage.files import is_roadmap_file
 from ...storage.review import ReviewComment
 from ..notices import show_now
 from .dialogs import ChoiceDialog, ExportChoice, ExportDialog, FormDialog, FormField, PathDialog
@@ -47,7 +40,6 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-NOT_SAVED = "Not saved"
 AfterSave = Callable[[], object] | None
 """What to do once a save went through (quit, open another file)."""
 SHOWN_WARNINGS = 3
@@ -117,7 +109,7 @@ class FileActions(Safekeeping):
             if path != self.document.path and path.exists():
                 self._ask(f"{shown_name(path)} exists. Replace it with this roadmap?",
                           [("Replace", "replace"), ("Cancel", "cancel")],
-                          lambda _: self._write(path, after, self.document.check_disk(path).data))
+                          lambda _: self._saved(self.keeper.overwrite(path), after))
                 return
             self.save_to(path, after)
 
@@ -126,76 +118,26 @@ class FileActions(Safekeeping):
 
     def save_to(self, path: Path, after: AfterSave = None) -> None:
         """Save, first asking when that would overwrite work that is not ours."""
-        check = self.document.check_disk(path)
-        if check.state is Disk.CHANGED:
-            details, disk = self._disk_differences(check.data or b"", path)
-            choices = [("Overwrite", "overwrite"), ("Save as", "save-as")]
-            if disk is not None:
-                choices.append(("Reload", "reload"))
-            self._ask(f"{shown_name(path)} was changed on disk since you opened it, by another "
-                      f"program "
-                      "or person.\nOverwrite: yours replaces theirs (theirs is kept in "
-                      "Earlier versions).\nSave as: yours goes to another file.\nReload: "
-                      "theirs replaces yours (yours is kept in Earlier versions; ctrl+z "
-                      "brings it back).\nWhat changes from yours to the file on disk:",
-                      [*choices, ("Cancel", "cancel")],
-                      partial(self._changed_answered, path, after, disk),
-                      title="Changed on disk", details=details, id="changed-dialog")
-        elif check.state is Disk.UNREADABLE:
-            kept = ("what is there now is kept in Earlier versions" if check.data is not None
-                    else "what is there now cannot be read, so it cannot be kept")
-            self._ask(f"{shown_name(path)} cannot be read by roadmap-tui now ({check.reason}): "
-                      "another program or person replaced it or changed its permissions.\n"
-                      f"Overwrite: yours replaces it ({kept}).\nSave as: yours goes to "
-                      "another file.",
-                      [("Overwrite", "overwrite"), ("Save as", "save-as"), ("Cancel", "cancel")],
-                      partial(self._changed_answered, path, after, None),
-                      title="Changed on disk", id="changed-dialog")
-        elif check.state is Disk.VANISHED:
-            self._ask(f"{shown_name(path)} was deleted or moved since you opened it. Write it "
-                      f"again "
-                      "where it was, or save elsewhere?",
-                      [("Write it again", "write"), ("Save as", "save-as"),
-                       ("Cancel", "cancel")],
-                      partial(self._changed_answered, path, after, None),
-                      title="File gone", id="changed-dialog")
-        elif check.data is not None and not os.access(path, os.W_OK):
-            self._ask(f"{shown_name(path.name)} is read-only (you have no write permission on "
-                      f"it). Replace "
-                      "it anyway? It stays read-only afterwards.",
-                      [("Replace", "replace"), ("Save as", "save-as"), ("Cancel", "cancel")],
-                      partial(self._changed_answered, path, after, None),
-                      title="Read-only file", id="changed-dialog")
-        else:
-            self._write(path, after, check.data)
+        plan = self.keeper.plan_save(path)
+        if plan.go:
+            self._write(path, after, plan.replaced)
+            return
+        self._ask(plan.question, plan.answers, partial(self._changed_answered, plan, after),
+                  title=plan.title, details=plan.differences, id="changed-dialog")
 
-    def _disk_differences(self, data: bytes, path: Path) -> tuple[list[str], LoadedRoadmap | None]:
-        try:
-            disk = parse(data.decode("utf-8-sig", errors="replace"), path)
-        except RoadmapFileError as error:
-            first = str(error).splitlines()[0]
-            return [f"the file on disk is not a valid roadmap now: {first}"], None
-        disk = replace(disk, digest=digest_of(data))
-        lines = differences(self.document.roadmap, disk.roadmap)
-        return lines or ["no differences in content, only in the file's text"], disk
-
-    def _changed_answered(self, path: Path, after: AfterSave, disk: LoadedRoadmap | None,
-                          answer: str) -> None:
+    def _changed_answered(self, plan: SavePlan, after: AfterSave, answer: str) -> None:
         if answer in ("overwrite", "write", "replace"):
-            replaced = self.document.check_disk(path).data
-            if self._write(path, after, replaced) and replaced is not None:
-                self.app.notify("The version it replaced is in Earlier versions (ctrl+p).",
-                                markup=False, timeout=8)
+            outcome = self.keeper.overwrite(plan.path)
+            if self._saved(outcome, after) and outcome.replaced_note is not None:
+                self.show_note(outcome.replaced_note)
         elif answer == "save-as":
-            self.action_save_as(after, suggestion=_free_name(path))
-        elif answer == "reload" and disk is not None:
-            self.keep_version(path, dumps(self.document.roadmap).encode("utf-8"))
-            self.show_roadmap(self.document.reload(disk))
+            self.action_save_as(after, suggestion=_free_name(plan.path))
+        elif answer == "reload" and plan.can_reload:
+            reloaded = self.keeper.reload(plan)
+            self.show_roadmap(reloaded.selected_id)
             self.watch_disk()
-            self.app.notify(f"Reloaded {shown_name(path.name)} from disk. Your version is in "
-                            f"Earlier "
-                            "versions (ctrl+p), and ctrl+z brings it back.", markup=False,
-                            timeout=10)
+            for note in reloaded.notes:
+                self.show_note(note)
 
     def _ask(self, question: str, choices: list[tuple[str, str]],
              answered: Callable[[str], object], **options: Any) -> None:
@@ -208,33 +150,23 @@ class FileActions(Safekeeping):
 
     def _write(self, path: Path, after: AfterSave = None, replaced: bytes | None = None) -> bool:
         """Write the roadmap to ``path``; ``replaced`` (what was there) goes to the history."""
-        journal = self.journal
-        moved = path != self.document.path
-        try:
-            saved = self.document.save(path)
-        except (RoadmapFileError, ReadOnlyError) as error:
-            where = ""
-            if self.document.is_modified:
-                kept = self.keep_in_journal()
-                where = (f" Your changes are still here, and kept in the recovery copy "
-                         f"{kept}." if kept else " Your changes are still here, but could "
-                         "not be kept in a recovery copy either: keep the app open.")
-            self.app.notify(f"{error}\n{where.strip()} Put right what the message says and "
-                            "press ctrl+s again, or save elsewhere (ctrl+p, Save as).",
-                            title=NOT_SAVED, severity="error", timeout=20, markup=False)
+        return self._saved(self.keeper.save(path, replaced=replaced), after)
+
+    def _saved(self, outcome: SaveOutcome, after: AfterSave) -> bool:
+        """Say what a save did; once it went through, run ``after``."""
+        if not outcome.saved:
+            for note in outcome.notes:
+                self.show_note(note)
             return False
         for stale in [n for n in self.app._notifications if n.title == NOT_SAVED]:
             self.app._unnotify(stale)  # earlier "Not saved" notices are out of date now
-        if replaced is not None:
-            self.keep_version(saved, replaced)
-        if moved:
-            self.moved_to(journal)
-        else:
-            self.forget_journal()
-        self.roadmap_app.remember_file(saved)
+        *around, saved = outcome.notes
+        for note in around:
+            self.show_note(note)
+        self.roadmap_app.remember_file(outcome.path)
         self.watch_disk()
         self.show_header()
-        self.app.notify(f"Saved {shown_name(saved)}", markup=False, timeout=3)
+        self.show_note(saved)
         if after is not None:
             after()
         return True
