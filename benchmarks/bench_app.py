@@ -198,7 +198,7 @@ async def _keys_while_keeping(presses: int) -> tuple[float, float, float]:
                     await pilot.pause()
                     if during:
                         began = time.perf_counter()
-                        main.keep_in_journal(in_thread=True)
+                        main.keeping.keeper.keep_in_background()
                         await asyncio.sleep(0.01)  # the thread is encoding now
                     cursor = main.signposts.cursor
                     key = events.Key("down" if index % 2 == 0 else "up", None)

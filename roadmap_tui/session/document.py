@@ -1,11 +1,14 @@
 """The open roadmap: its file, its undo history and the read-only promise.
 
 Kept free of widgets so the rules (what a save stamps, what read-only refuses,
-when the roadmap counts as changed) are plain code with plain tests.
+when the roadmap counts as changed) are plain code with plain tests. It says
+when it changed (``subscribe``): whoever depends on it (the views, the recovery
+journal) is told rather than looking again and again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
@@ -46,13 +49,49 @@ class DiskCheck:
     """Why the file could not be read, when it could not."""
 
 
+class Change(Enum):
+    """What happened to a document, as its listeners are told."""
+
+    EDIT = "edit"
+    UNDO = "undo"
+    REDO = "redo"
+    REPLACE = "replace"
+    """A whole other version as one undoable change (recovered work, an earlier version)."""
+    RELOAD = "reload"
+    """The file's current content, taken as saved."""
+    SAVE = "save"
+    """Written to its file (or to a new one: ``path`` tells)."""
+    READ_ONLY = "read-only"
+    """Switched to or from read-only review."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentChange:
+    """One change of a document, with its state after it: enough to act on without
+    asking the document again."""
+
+    kind: Change
+    roadmap: Roadmap
+    selected_id: str | None
+    is_modified: bool
+    path: Path | None
+    read_only: bool
+    description: str = ""
+    """The undo step's description (an edit, undo, redo, replace); empty otherwise."""
+
+
+Listener = Callable[[DocumentChange], object]
+RELOAD_DESCRIPTION = "reload from disk"
+
+
 class Document:
     def __init__(self, roadmap: Roadmap, path: Path | None, *, read_only: bool = False,
                  warnings: tuple[str, ...] = (), digest: str | None = None) -> None:
         first = roadmap.signposts[0].id if roadmap.signposts else None
         self.history = History(roadmap, first)
         self.path = path
-        self.read_only = read_only
+        self._read_only = read_only
+        self._listeners: list[Listener] = []
         self.warnings = warnings
         self.digest = digest
         """SHA-256 of the file's bytes when read or last written: a save compares the
@@ -82,7 +121,37 @@ class Document:
         """A roadmap that is not any file's yet (the demo copy)."""
         return cls(roadmap, None)
 
+    # -- who is told --------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` after every change of the roadmap, the selection, the saved
+        state, the path or read-only; returns the function that stops it."""
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _announce(self, kind: Change, description: str = "") -> None:
+        change = DocumentChange(kind, self.roadmap, self.selected_id, self.is_modified,
+                                self.path, self._read_only, description)
+        for listener in tuple(self._listeners):  # one may unsubscribe while being told
+            listener(change)
+
     # -- state -----------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """Opened for review: every change and every save is refused."""
+        return self._read_only
+
+    @read_only.setter
+    def read_only(self, value: bool) -> None:
+        if value != self._read_only:
+            self._read_only = value
+            self._announce(Change.READ_ONLY)
 
     @property
     def on_disk(self) -> bool:
@@ -114,17 +183,24 @@ class Document:
         if roadmap is self.roadmap:
             return False
         self.history.push(roadmap, selected_id, description)
+        self._announce(Change.EDIT, description)
         return True
 
     def undo(self) -> tuple[State, State] | None:
         if self.read_only:
             raise ReadOnlyError("Read-only: nothing to undo")
-        return self.history.undo()
+        step = self.history.undo()
+        if step is not None:
+            self._announce(Change.UNDO, step[0].description)
+        return step
 
     def redo(self) -> State | None:
         if self.read_only:
             raise ReadOnlyError("Read-only: nothing to redo")
-        return self.history.redo()
+        state = self.history.redo()
+        if state is not None:
+            self._announce(Change.REDO, state.description)
+        return state
 
     # -- the file on disk ----------------------------------------------------------------
 
@@ -151,6 +227,11 @@ class Document:
     def replace_all(self, roadmap: Roadmap, description: str) -> str | None:
         """A whole other version (recovered, restored, reloaded) as one undoable change;
         returns the signpost to select: the same one when it is still there."""
+        selected = self._push_whole(roadmap, description)
+        self._announce(Change.REPLACE, description)
+        return selected
+
+    def _push_whole(self, roadmap: Roadmap, description: str) -> str | None:
         if self.read_only:
             raise ReadOnlyError("Read-only: this roadmap cannot be changed")
         selected = self.selected_id
@@ -162,9 +243,10 @@ class Document:
     def reload(self, loaded: LoadedRoadmap) -> str | None:
         """Take the file's current content as an undoable change that counts as saved:
         ctrl+z brings back what was here before."""
-        selected = self.replace_all(loaded.roadmap, "reload from disk")
+        selected = self._push_whole(loaded.roadmap, RELOAD_DESCRIPTION)
         self.history.mark_saved(loaded.roadmap)
         self.digest = loaded.digest
+        self._announce(Change.RELOAD, RELOAD_DESCRIPTION)
         return selected
 
     # -- saving ----------------------------------------------------------------------
@@ -187,6 +269,7 @@ class Document:
         self.digest = save(roadmap, target)
         self.path = target
         self.history.mark_saved(roadmap)
+        self._announce(Change.SAVE)
         return target
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 import shutil
@@ -11,6 +12,8 @@ import pytest
 from rich.cells import cell_len
 from textual.message import Message
 from textual.notifications import Notification, Notify
+from textual.pilot import Pilot
+from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from roadmap_tui.app import RoadmapApp
@@ -98,3 +101,16 @@ def screen_text(app: RoadmapApp) -> str:
             end = column + cell_len(text)
         lines.append(line + " " * (width - end))
     return "\n".join(lines)
+
+
+async def settled(app: RoadmapApp, pilot: Pilot[None], *, limit: float = 30.0) -> None:
+    """Until the app is idle as a user sees it: its workers are done, or the one left
+    waits for the dialog on screen (a flow asking its next question)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while loop.time() < deadline:
+        await pilot.pause()
+        if isinstance(app.screen, ModalScreen) or not any(w.is_running for w in app.workers):
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"still working after {limit} s: {list(app.workers)}")

@@ -10,7 +10,7 @@ from textual.widgets import Input
 from roadmap_tui.app import RoadmapApp
 from roadmap_tui.app.widgets.signposts import HEADING, SignpostList
 
-from .conftest import ROOT, SIZE, Notices, screen_text, set_input
+from .conftest import ROOT, SIZE, Notices, screen_text, set_input, settled
 
 PLENARY = ROOT / "examples" / "plenary.toml"
 GROUPS = ["Legal", "Prevention", "Freedom business", "Business and supply chains", "Aftercare"]
@@ -99,7 +99,7 @@ async def test_commitment_cards_from_the_palette(tmp_path: Path, told: Notices) 
         assert form.query_one("#form-folder", Input).value == str(tmp_path / "plenary-cards")
         form.query_one("#form-format", Input).value = "html"
         await pilot.press("enter", "enter")  # Enter in the last field accepts
-        await app.workers.wait_for_complete()
+        await settled(app, pilot)
         await pilot.pause()
         cards = sorted((tmp_path / "plenary-cards").iterdir())
         assert len(cards) == len(app.document.roadmap.owners)
@@ -117,7 +117,7 @@ async def test_country_tables_refuse_a_planted_link_and_say_so(
         app.main.action_export_by("country")
         await pilot.pause()
         await pilot.press("enter", "enter")
-        await app.workers.wait_for_complete()
+        await settled(app, pilot)
         await pilot.pause()
         assert not (tmp_path / "elsewhere.md").exists()
         assert any("cambodia.md: not written: it is a symbolic link" in n

@@ -12,7 +12,7 @@ from textual.widgets import Select
 
 from roadmap_tui.app import RoadmapApp
 
-from .conftest import SIZE, set_input
+from .conftest import SIZE, set_input, settled
 
 PINNED = date(2021, 3, 15)
 
@@ -34,7 +34,7 @@ async def test_the_app_and_the_command_line_export_the_same(roadmap_file: Path,
         await pilot.pause()
         set_input(app, "#export-path", str(target))
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await settled(app, pilot)
         await pilot.pause()
     cli = subprocess.run([sys.executable, "-m", "roadmap_tui", "export", str(roadmap_file),
                           "-o", "-", "-f", fmt,

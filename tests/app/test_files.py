@@ -94,7 +94,7 @@ async def test_open_asks_about_unsaved_changes_and_reports_bad_files(
         await pilot.pause()
         assert app.is_running and app.document.path == roadmap_file
         assert any("broken.toml" in n for n in told)
-        app.main.open_path(other)
+        app.main.run_worker(app.main.files.open_path(other))
         await pilot.pause()
         assert app.document.path == other and not app.document.is_modified
         assert app.screen.query_one("#field-title", Input).value == \

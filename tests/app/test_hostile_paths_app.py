@@ -19,7 +19,7 @@ from roadmap_tui.storage.lock import lock_path
 from roadmap_tui.storage.recovery import RecoveryJournal
 from roadmap_tui.storage.versions import LocalHistory
 
-from .conftest import EXAMPLE, SIZE, Notices, screen_text, set_input, toasts
+from .conftest import EXAMPLE, SIZE, Notices, screen_text, set_input, settled, toasts
 
 HOSTILE = "plan\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\u202egnp.\x9b31m"
 RAW = ("\x1b", "\x07", "\u202e", "\x9b")
@@ -34,7 +34,7 @@ async def export_to(app: RoadmapApp, pilot: Pilot[None], typed: str) -> None:
     await pilot.press("e")
     set_input(app, "#export-path", typed)
     await pilot.press("enter")
-    await app.workers.wait_for_complete()
+    await settled(app, pilot)
     await pilot.pause()
 
 
@@ -50,12 +50,12 @@ async def test_the_export_dialog_asks_before_replacing_a_file(roadmap_file: Path
         assert isinstance(app.screen, ChoiceDialog)
         assert app.screen.id == "export-replace-dialog"
         await pilot.press("c")
-        await app.workers.wait_for_complete()
+        await settled(app, pilot)
         await pilot.pause()
         assert existing.read_text() == "the group's own notes"
         await export_to(app, pilot, str(existing))
         await pilot.press("r")
-        await app.workers.wait_for_complete()
+        await settled(app, pilot)
         await pilot.pause()
     assert existing.read_text().startswith("<!DOCTYPE html>")
 
@@ -70,7 +70,7 @@ async def test_the_export_dialog_never_writes_through_a_link_or_over_a_roadmap(
     app = RoadmapApp(roadmap_file)
     async with app.run_test(message_hook=told, size=SIZE) as pilot:
         await pilot.press("e", "enter")
-        await app.workers.wait_for_complete()
+        await settled(app, pilot)
         await pilot.pause()
         assert app.screen is app.main
         assert any("symbolic link" in n for n in told)
@@ -116,7 +116,7 @@ async def test_an_unreadable_file_is_not_overwritten_without_asking(
     async with app.run_test(size=SIZE) as pilot:
         edit(app, "Ours")
         roadmap_file.write_bytes(theirs)
-        app.main.watch_disk()
+        app.main.keeping.watch_disk()
         await pilot.pause()
         assert "\u26a0 unreadable on disk" in screen_text(app).splitlines()[0]
         await pilot.press("ctrl+s")
@@ -186,7 +186,7 @@ async def test_a_hostile_file_name_is_shown_escaped_everywhere(tmp_path: Path) -
         await pilot.pause()
         assert_clean(app, seen)
         save(update_signpost(load(path), load(path).signposts[0].id, title="Theirs"), path)
-        app.main.watch_disk()  # "... was changed by another program"
+        app.main.keeping.watch_disk()  # "... was changed by another program"
         edit(app, "Ours again")
         await pilot.press("ctrl+s")  # the changed-on-disk question
         await pilot.pause()
@@ -201,8 +201,10 @@ async def test_a_hostile_file_name_is_shown_escaped_everywhere(tmp_path: Path) -
         assert_clean(app, seen)
         app.screen.dismiss(None)
         await pilot.pause()
-        app.main.open_path(missing)  # "Cannot open ..."
-        app.main.open_path(path)  # "Opened ...", and the stranger's lock again
+        app.main.run_worker(app.main.files.open_path(missing))  # "Cannot open ..."
+        await pilot.pause()
+        # "Opened ...", and the stranger's lock again
+        app.main.run_worker(app.main.files.open_path(path))
         await pilot.pause()
         assert app.screen.id == "lock-dialog"
         assert_clean(app, seen)
@@ -242,7 +244,7 @@ async def test_a_reviewer_exports_without_touching_the_roadmap(roadmap_file: Pat
     app = RoadmapApp(roadmap_file, read_only=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e", "enter")
-        await app.workers.wait_for_complete()
+        await settled(app, pilot)
         await pilot.pause()
         assert app.screen is app.main
     assert roadmap_file.with_suffix(".html").read_text().startswith("<!DOCTYPE html>")

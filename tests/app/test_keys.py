@@ -18,7 +18,7 @@ from roadmap_tui.app.screens.present import PresentScreen
 from roadmap_tui.app.widgets.owners import OwnersPane
 from roadmap_tui.app.widgets.signposts import SignpostList
 
-from .conftest import SIZE, Notices, main_screen, on_main, screen_text, set_input, toasts
+from .conftest import SIZE, Notices, main_screen, on_main, screen_text, set_input, settled, toasts
 
 
 async def run_from_palette(pilot: Pilot[None], text: str) -> None:
@@ -208,7 +208,7 @@ async def test_export_writes_next_to_the_roadmap(roadmap_file: Path, told: Notic
         path_field = app.screen.query_one("#export-path", Input)
         assert path_field.value == str(roadmap_file.with_suffix(".html"))
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await settled(app, pilot)
         await pilot.pause()
         written = roadmap_file.with_suffix(".html")
         assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

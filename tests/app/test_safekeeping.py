@@ -106,10 +106,10 @@ async def test_undoing_back_to_the_saved_roadmap_removes_the_journal(roadmap_fil
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
         edit(app, "Changed")
-        app.main.keep_in_journal()
+        app.main.keeping.keep_now()
         assert journal.file.exists()
         await pilot.press("ctrl+z")
-        app.main.keep_in_journal()
+        app.main.keeping.keep_now()
         assert not journal.file.exists()
 
 
@@ -118,7 +118,7 @@ async def test_quitting_without_saving_discards_the_journal(roadmap_file: Path) 
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
         edit(app, "Let go")
-        app.main.keep_in_journal()
+        app.main.keeping.keep_now()
         await pilot.press("q", "d")
     assert not journal.file.exists()
 
@@ -180,7 +180,7 @@ async def test_untitled_work_is_offered_to_the_next_untitled_session(tmp_path: P
     async with app.run_test(size=SIZE) as pilot:
         set_input(app, "#quick-add", "Remember me @Ana")
         await pilot.press("enter")
-        assert app.main.keep_in_journal() == journal_of(None).file
+        assert app.main.keeping.keep_now() == journal_of(None).file
     # As if that session's process had been killed: its copy carries a dead pid.
     left = journal_of(None).file.with_name(f"untitled-pid{dead_pid()}.toml")
     journal_of(None).file.rename(left)
@@ -204,7 +204,7 @@ async def test_a_running_untitled_session_keeps_its_copy_to_itself(
         await pilot.pause()
         assert app.screen is app.main
         app.main.editing.change("retitle", lambda r: (replace(r, title="Mine"), None))
-        app.main.keep_in_journal()
+        app.main.keeping.keep_now()
     assert found(theirs.read()).roadmap.title == "Theirs"
 
 
@@ -542,7 +542,7 @@ async def test_user_folders_that_cannot_be_made_are_named_in_a_notice(
     app = RoadmapApp(roadmap_file)
     async with app.run_test(message_hook=told, size=SIZE, notifications=True) as pilot:
         edit(app, "Changed")
-        assert app.main.keep_in_journal() is None
+        assert app.main.keeping.keep_now() is None
         await pilot.press("ctrl+s")
         await pilot.pause()
         shown = told
@@ -624,7 +624,7 @@ async def test_quitting_right_after_undoing_to_the_saved_state_leaves_no_copy(
     app = RoadmapApp(roadmap_file)
     async with app.run_test(size=SIZE) as pilot:
         edit(app, "Changed")
-        app.main.keep_in_journal()
+        app.main.keeping.keep_now()
         await pilot.press("ctrl+z", "q")  # within the journal's second: not yet updated
     assert not journal.file.exists()
 
@@ -733,6 +733,6 @@ async def test_the_header_says_at_once_when_the_file_changes_or_goes(
         await pilot.pause()
         assert "\u2713 saved" in screen_text(app).splitlines()[0]
         roadmap_file.unlink()
-        app.main.watch_disk()
+        app.main.keeping.watch_disk()
         await pilot.pause()
         assert "\u26a0 file gone" in screen_text(app).splitlines()[0]

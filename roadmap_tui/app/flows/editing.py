@@ -31,7 +31,7 @@ class Editing:
         document = self.view.document
         try:
             roadmap, selected_id = change(document.roadmap)
-            changed = document.apply(roadmap, selected_id, description)
+            document.apply(roadmap, selected_id, description)  # announced: the panes follow
         except ReadOnlyError as error:
             self.view.app.notify(str(error), severity="warning", markup=False)
             return False
@@ -39,8 +39,6 @@ class Editing:
             self.view.app.notify(str(error), title="Not changed", severity="error",
                                  markup=False)
             return False
-        if changed:
-            self.view.roadmap_changed(selected_id)
         return True
 
     def on_selected(self, description: str, edit: Callable[[Roadmap, str], Roadmap]) -> bool:
@@ -90,8 +88,9 @@ class Editing:
             app.notify("Nothing to undo.", markup=False)
             return
         undone, current = step
-        self.view.roadmap_changed(restored(undone.roadmap, current.roadmap)
-                                  or undone.selected_id or current.selected_id)
+        # The cursor goes back to what the undone change was about (or brought back).
+        self.view.cursor_to(restored(undone.roadmap, current.roadmap)
+                            or undone.selected_id or current.selected_id)
         app.notify(f"Undone: {undone.description}", markup=False, timeout=2)
 
     def redo(self) -> None:
@@ -104,7 +103,6 @@ class Editing:
         if state is None:
             app.notify("Nothing to redo.", markup=False)
             return
-        self.view.roadmap_changed(state.selected_id)
         app.notify(f"Redone: {state.description}", markup=False, timeout=2)
 
     def edit_field(self, signpost_id: str, field: str, typed: str) -> bool:

@@ -31,9 +31,12 @@ class MainView(Protocol):
     @property
     def selected(self) -> Signpost | None: ...
 
-    def roadmap_changed(self, selected_id: str | None) -> None:
-        """The document's roadmap (or its file, or read-only state) changed: the bound
-        panes redraw, and the list's cursor goes to ``selected_id``."""
+    def adopt(self, document: Document) -> None:
+        """Make ``document`` the open one: the panes follow it from now on."""
+        ...
+
+    def cursor_to(self, signpost_id: str | None) -> None:
+        """Put the list's cursor on a signpost (after a change that announced another)."""
         ...
 
     def show_header(self) -> None:

@@ -28,13 +28,15 @@ from ...model.conference import group_names
 from ...model.search import SignpostFilter, parse_filter
 from ...model.text import clean_text, has_unsafe_characters
 from ...model.validate import MULTILINE_FIELDS
-from ...session.document import Document
+from ...session.document import Change, Document, DocumentChange
 from ..dialogs import HelpScreen
 from ..flows.capture import Capture
 from ..flows.comparing import Comparing
 from ..flows.conference import ConferenceExports
 from ..flows.editing import Editing
+from ..flows.files import Files
 from ..flows.forms import Forms
+from ..flows.keeping import Keeping
 from ..flows.review import Review
 from ..flows.timer import TimerControl
 from ..flows.typing import ListTyping
@@ -47,7 +49,6 @@ from ..widgets.owners import OwnersPane
 from ..widgets.signposts import SignpostList, grouped_rows
 from ..widgets.timeline import TimelinePane
 from .capture_panel import CapturePanel
-from .files import FileActions
 
 SIDE_TABS = {"editor": "tab-editor", "owners": "tab-owners", "timeline": "tab-timeline"}
 SIDE_FOCUS = {"editor": "#editor", "owners": "#owner-table", "timeline": "#timeline"}
@@ -62,7 +63,7 @@ REFUSED_IN_REVIEW = {"save": "no saving", "undo": "no undo", "redo": "no redo",
                      "debrief": "the debrief cannot be changed"}
 
 
-class MainScreen(FileActions, Screen[None]):
+class MainScreen(Screen[None]):
     BINDINGS = bindings()
 
     roadmap: var[Roadmap | None] = var(None, always_update=True, init=False)
@@ -87,7 +88,9 @@ class MainScreen(FileActions, Screen[None]):
         self.review = Review(self)
         self.typing = ListTyping({"t": self.session_timer.take_back,
                                   "z": self.action_toggle_side})
-        self._init_keeping()
+        self.keeping = Keeping(self, self)
+        self.files = Files(self, self.keeping)
+        self._unsubscribe = document.subscribe(self._document_changed)
 
     # -- layout -----------------------------------------------------------------------
 
@@ -118,8 +121,9 @@ class MainScreen(FileActions, Screen[None]):
             self.app.notify(f"Read-only review. c writes a comment on the selected signpost; "
                             f"it is kept in {self.review.kept_in()}.",
                             markup=False, timeout=6)
-        self.show_warnings()
-        self.start_keeping()
+        self.files.show_warnings()
+        self.keeping.start()
+        self.run_worker(self.keeping.settle_new(), group="dialog")
 
     def on_unmount(self) -> None:
         """The app is ending. After a deliberate quit the unsaved work was settled by the
@@ -127,9 +131,8 @@ class MainScreen(FileActions, Screen[None]):
         asked) it is written to the recovery copy first."""
         if self.app.return_code and self.crash_recovery is None:
             self.keep_before_ending()
-        elif not self.document.is_modified:
-            self.journal.discard()  # an undo back to the saved state in the last second
-        self.release_lock()
+        self._unsubscribe()
+        self.keeping.close()
 
     def keep_before_ending(self) -> None:
         """Keep everything typed (the field being edited, the capture line) in the recovery
@@ -139,11 +142,27 @@ class MainScreen(FileActions, Screen[None]):
                 self.commit_editor()
             with contextlib.suppress(Exception):
                 self.capture_panel.keep_left()
-            self.crash_recovery = self.keep_in_journal()
+            self.crash_recovery = self.keeping.keep_now()
         except Exception:  # the reason for ending is the one to report
             self.crash_recovery = None
         finally:
-            self.release_lock()
+            self.keeping.keeper.release_lock()
+
+    def adopt(self, document: Document) -> None:
+        """``document`` is the open one now (ctrl+o, the broken file's screen): the panes,
+        the keeper and the footer follow it."""
+        self._unsubscribe()
+        self.document = document
+        self._unsubscribe = document.subscribe(self._document_changed)
+        self.keeping.adopt(document)
+        self.refresh_bindings()
+        self.roadmap_changed(document.selected_id)
+
+    def opened_instead(self, document: Document | None) -> None:
+        """The broken FILE's screen answered: the roadmap opened instead, or None (the new
+        untitled one already open)."""
+        if document is not None:
+            self.run_worker(self.files.opened(document), group="dialog")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In read-only review the footer shows only what works: the editing keys are
@@ -188,9 +207,25 @@ class MainScreen(FileActions, Screen[None]):
 
     # -- showing the roadmap ------------------------------------------------------------
 
+    def _document_changed(self, change: DocumentChange) -> None:
+        """The document announced a change: a save only changes the header; anything else
+        is drawn from the roadmap it announced."""
+        if change.kind is Change.SAVE:
+            self.show_header()
+            return
+        if change.kind is Change.READ_ONLY:
+            self.refresh_bindings()  # the editing keys leave the footer
+        self.roadmap_changed(change.selected_id)
+
     def roadmap_changed(self, selected_id: str | None) -> None:
+        """Draw the document's roadmap again, the cursor on ``selected_id`` (also after a
+        change of what the list shows: the filter, the grouping)."""
         self._cursor_to = selected_id
         self.roadmap = self.document.roadmap
+
+    def cursor_to(self, signpost_id: str | None) -> None:
+        if signpost_id is not None and signpost_id != self.selected_id:
+            self.roadmap_changed(signpost_id)
 
     def watch_roadmap(self, roadmap: Roadmap | None) -> None:
         """Every pane on screen draws the new roadmap; the cursor goes where the change
@@ -234,7 +269,7 @@ class MainScreen(FileActions, Screen[None]):
             modified=document.is_modified, on_disk=document.on_disk,
             read_only=document.read_only,
             timer=timer.text() if timer.started or timer.running else "",
-            timer_running=timer.running, time_up=timer.is_up, disk=self.disk_note)
+            timer_running=timer.running, time_up=timer.is_up, disk=self.keeping.disk_note)
 
     def _show_selected(self) -> None:
         signposts = self.signposts
@@ -520,6 +555,30 @@ class MainScreen(FileActions, Screen[None]):
 
     def action_redo(self) -> None:
         self.editing.redo()
+
+    @work(group="dialog")
+    async def action_save(self) -> None:
+        await self.files.save()
+
+    @work(group="dialog")
+    async def action_save_as(self) -> None:
+        await self.files.save_as()
+
+    @work(group="dialog")
+    async def action_open(self) -> None:
+        await self.files.open()
+
+    @work(group="dialog")
+    async def action_quit(self) -> None:
+        await self.files.quit()
+
+    @work(group="dialog")
+    async def action_export(self) -> None:
+        await self.files.export()
+
+    @work(group="dialog")
+    async def action_versions(self) -> None:
+        await self.keeping.restore_version()
 
     def action_timer(self) -> None:
         self.session_timer.toggle()
