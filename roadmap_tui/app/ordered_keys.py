@@ -12,15 +12,30 @@ the list instead of the capture line it opens. A facilitator typing while
 people talk sends exactly that.
 
 ``KeyOrder`` holds each key back until the one before it has gone the whole
-way. The app hands a key on as usual (``App.on_event``); then a sentinel
-(``call_later``) follows it through the queues it travels: the widget it was
-given to first, then each ancestor, up to the app, each sentinel sent only once
-the one before it has run. A sentinel runs after its node has handled everything
-posted to it before, the key included, and the key (if not stopped) was posted
-to the parent before that, so when the sentinel has reached the app the key has
-been handled everywhere, its bindings have run, and a focus it moved (with the
-focus event that comes with it) is in place. Only then is the next key handed
-on, to the widget that has the focus now. Only public Textual API is used.
+way. The app hands a key on as usual (``App.on_event``: priority bindings, then
+the focused widget's queue); then a sentinel (``call_later``) follows it through
+the queues it travels: the widget it was given to, then each ancestor, up to the
+app, each sentinel sent only once the one before it has run. A sentinel runs
+after its node has handled everything posted to it before, the key included, and
+the key (unless stopped) was posted to the parent before that. When the key came
+back up to the app, whose bindings then ran, the sentinel goes up once more after
+what they posted (Input's Enter posts Submitted; its handler may move the focus),
+and it ends with one more turn of the app's queue for calls deferred there
+(``Widget.focus`` defers one). Only then is the next key handed on, to the widget
+that has the focus now, so focus moves, submits and screens opened or closed
+happen between the keys typed before and after them, as if typed slowly.
+
+Most keys in a burst are letters for a text field, and waiting for each would let
+the screen redraw between every two of them (a burst of 50 ideas at 10,000
+signposts took seconds): a printable key given to an ``Input`` or an editable
+``TextArea`` (their own key handler inserts it and stops it, so it moves no focus
+and runs no binding), or one of a ``TakesOwnKeys`` widget's own keys (the capture
+line's Enter), is not waited for; the key after it follows it into the same queue.
+
+A dialog answered by a key can say so (``answered_by_key``): another of its answer
+keys read together with it is dropped rather than handed to the screen beneath.
+
+Only public Textual API is used (tests/app/test_ordered_keys.py checks it).
 """
 
 from __future__ import annotations
@@ -28,6 +43,7 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 from weakref import WeakKeyDictionary
 
@@ -39,9 +55,9 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
 
-STALL_LIMIT = 0.5
-"""Seconds after which the next key goes on even if the sentinel never came back (a node
-that closed with it still queued): late is better than never."""
+STALL_LIMIT = 1.0
+"""Seconds with the sentinel stuck at one node after which the next key goes on anyway (a
+node that closed with it still queued would hold every key after it): late, not never."""
 TYPING_RUN = 0.5
 """Seconds between two letters typed at the list that make them a run of typing."""
 SAME_READ = 0.05
@@ -60,6 +76,22 @@ HandOn = Callable[[events.Event], Awaitable[None]]
 """The app's own handling of an input event (``App.on_event``)."""
 
 
+@dataclass(eq=False)
+class _Trip:
+    """One key's way: the nodes it goes up through, and how far its sentinel has come."""
+
+    key: events.Key | events.Paste
+    chain: Sequence[DOMNode]
+    back: bool = False
+    """The key came back up to the app, which ran its bindings."""
+    again: bool = False
+    """The sentinel is on its second way up, after what the bindings posted."""
+    last_turn: bool = False
+    """The sentinel is taking one more turn through the app's queue."""
+    steps: int = 0
+    """How many nodes the sentinel has passed."""
+
+
 class KeyOrder:
     """The keys and pastes of one app, handed on one at a time (see the module)."""
 
@@ -67,8 +99,8 @@ class KeyOrder:
         self._app = app
         self._hand_on = hand_on
         self._waiting: deque[events.Key | events.Paste] = deque()
-        self._under_way: object | None = None
-        """A token for the key whose sentinel is travelling; ``None`` when none is."""
+        self._trip: _Trip | None = None
+        """The key under way; ``None`` when none is."""
         self._stall: asyncio.TimerHandle | None = None
         self._answered: tuple[frozenset[str], float] | None = None
         self._field: DOMNode | None = None
@@ -78,16 +110,21 @@ class KeyOrder:
     async def arrived(self, event: events.Key | events.Paste) -> None:
         """A key or paste was read: it goes on now if nothing is under way, else in turn."""
         self._waiting.append(event)
-        if self._under_way is None:
+        if self._trip is None:
             await self._next(None)
+
+    def came_back(self, event: events.Key | events.Paste) -> None:
+        """``event`` bubbled up to the app, which is about to run its bindings."""
+        if self._trip is not None and event is self._trip.key:
+            self._trip.back = True
 
     def answered(self, keys: Iterable[str], when: float) -> None:
         self._answered = (frozenset(keys), when)
 
-    async def _next(self, token: object | None) -> None:
-        """In the app's task: the key ``token`` stands for has gone the whole way (or none
-        was under way); hand on the next waiting ones."""
-        if token is not self._under_way:
+    async def _next(self, trip: _Trip | None) -> None:
+        """In the app's task: ``trip``'s key has gone the whole way (or none was under way);
+        hand on the next waiting ones."""
+        if trip is not self._trip:
             return  # the stall timer already went on
         if self._stall is not None:
             self._stall.cancel()
@@ -98,34 +135,54 @@ class KeyOrder:
             if isinstance(event, events.Key) and self._meant_for_a_dialog(event):
                 continue
             target: DOMNode = app.focused or app.screen  # where App.on_event posts it
-            token = self._under_way = object()
+            trip = self._trip = _Trip(event, target.ancestors_with_self)
             typed = self._typed_into(target, event)
             await self._hand_on(event)
             if typed and app.focused is target:
                 continue  # the field has taken it: the next key goes to the field too
             self._field = None
-            self._stall = asyncio.get_running_loop().call_later(
-                STALL_LIMIT, app.call_later, self._next, token)
-            self._follow(token, target.ancestors_with_self, 0)
+            self._watch(trip, -1)
+            self._follow(trip, 0)
             return
-        self._under_way = None
+        self._trip = None
 
-    def _follow(self, token: object, chain: Sequence[DOMNode], index: int) -> None:
-        """Send the sentinel to ``chain[index]`` (the first node still open from there)."""
-        for node in chain[index:]:
-            if node.call_later(self._reached, token, chain, index):
+    def _watch(self, trip: _Trip, steps: int) -> None:
+        """Every ``STALL_LIMIT`` seconds while ``trip`` is under way: has its sentinel moved?"""
+        if trip is not self._trip:
+            return
+        if trip.steps == steps:  # lost: go on with the next key
+            self._app.call_later(self._next, trip)
+            return
+        self._stall = asyncio.get_running_loop().call_later(
+            STALL_LIMIT, self._watch, trip, trip.steps)
+
+    def _follow(self, trip: _Trip, index: int) -> None:
+        """Send the sentinel to ``trip.chain[index]`` (the first node still open from there)."""
+        for node in trip.chain[index:]:
+            if node.call_later(self._reached, trip, index):
                 return
             index += 1  # closed or closing: the key is not there
-        self._app.call_later(self._next, token)
+        self._app.call_later(self._reached, trip, len(trip.chain))
 
-    async def _reached(self, token: object, chain: Sequence[DOMNode], index: int) -> None:
-        """In ``chain[index]``'s task, after it handled what was posted to it before."""
-        if token is not self._under_way:
+    async def _reached(self, trip: _Trip, index: int) -> None:
+        """In ``trip.chain[index]``'s task, after it handled what was posted to it before
+        (the app's, past the end of the chain)."""
+        if trip is not self._trip:
             return
-        if index + 1 < len(chain):
-            self._follow(token, chain, index + 1)
-        else:  # the app: the key's bindings have run
-            await self._next(token)
+        trip.steps += 1
+        if index + 1 < len(trip.chain):
+            self._follow(trip, index + 1)
+        elif trip.back and not trip.again:
+            # The app's bindings have run: what they posted (Input's Enter posts Submitted,
+            # whose handler may move the focus) goes up the same way; follow it too.
+            trip.again = True
+            self._follow(trip, 0)
+        elif not trip.last_turn:
+            # Handlers in the app itself may have deferred a call (``Widget.focus`` does).
+            trip.last_turn = True
+            self._app.call_later(self._reached, trip, index)
+        else:
+            await self._next(trip)
 
     def _typed_into(self, target: DOMNode, event: events.Key | events.Paste) -> bool:
         """A key the focused widget takes itself and that no priority binding takes: a
@@ -134,8 +191,8 @@ class KeyOrder:
         no binding, so the key after it can follow it into the widget's queue at once."""
         if not isinstance(event, events.Key):
             return False
-        if not (event.is_printable and _text_field(target)
-                or isinstance(target, TakesOwnKeys) and event.key in target.OWN_KEYS):
+        if not ((event.is_printable and _text_field(target))
+                or (isinstance(target, TakesOwnKeys) and event.key in target.OWN_KEYS)):
             return False
         if target is not self._field:
             self._field = target  # the keys bound with priority, found once per run of typing
@@ -172,8 +229,14 @@ _ORDERS: WeakKeyDictionary[App[Any], KeyOrder] = WeakKeyDictionary()
 async def in_order(app: App[Any], event: events.Event, hand_on: HandOn) -> bool:
     """For ``App.on_event``: take a key or paste just read (not one coming back up from a
     widget) to hand it on with ``hand_on`` in turn; ``False`` for any other event."""
-    if (not isinstance(event, events.Key | events.Paste) or event.is_forwarded
-            or not app.screen_stack):
+    if not isinstance(event, events.Key | events.Paste):
+        return False
+    if event.is_forwarded:
+        order = _ORDERS.get(app)
+        if order is not None:
+            order.came_back(event)
+        return False
+    if not app.screen_stack:
         return False
     order = _ORDERS.get(app)
     if order is None:
