@@ -63,6 +63,7 @@ TYPING_RUN = 0.5
 SAME_READ = 0.05
 """Seconds within which keys count as read together (one paste, one laggy packet)."""
 
+
 class TakesOwnKeys:
     """A widget whose own key handler takes the keys in ``OWN_KEYS`` whole: it handles them
     at once, stops them, moves no focus and leaves them to no binding. Keys after one of
