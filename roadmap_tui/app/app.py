@@ -25,7 +25,7 @@ from ..storage.recovery import left_behind
 from .commands import RoadmapCommands
 from .keys import checked_keymap
 from .notices import NoticeBoard
-from .ordered_keys import dispatch_in_order
+from .ordered_keys import in_order
 from .screens.main import MainScreen
 from .widths import match_terminal_widths
 
@@ -139,19 +139,10 @@ class RoadmapApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys not taken by a priority binding are handled one after another, whole
+        """Keys and pastes are handled one after another, each one whole before the next
         (see ordered_keys.py): Textual alone lets keys read together race each other."""
-        if (isinstance(event, events.Key) and not event.is_forwarded
-                and self._screen_stack and self.screen.maximized is None):
-            if not self.app_focus:
-                self.app_focus = True
-            if not await self._check_bindings(event.key, priority=True):
-                await dispatch_in_order(self, event)
-            return
-        if isinstance(event, events.Paste) and not event.is_forwarded and self._screen_stack:
-            await dispatch_in_order(self, event)
-            return
-        await super().on_event(event)
+        if not await in_order(self, event, super().on_event):
+            await super().on_event(event)
 
     def today(self) -> date:
         """The day the timeline marks and past-due dates count from (tests pin it)."""

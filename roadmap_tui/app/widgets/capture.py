@@ -21,11 +21,14 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
+from ..ordered_keys import TakesOwnKeys
+
 BURST = 0.25
 """Seconds after a refused Enter within which further letters count as typed ahead."""
 
 
-class CaptureLine(Input):
+class CaptureLine(TakesOwnKeys, Input):
+    OWN_KEYS = frozenset({"enter"})  # submitted here, at once: the next letters may follow
     BINDINGS = [Binding("up", "recall", "Line to fix", show=False)]
 
     def __init__(
@@ -47,7 +50,7 @@ class CaptureLine(Input):
         self._recall = recall
         self._refused_at: float | None = None
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         refused_at, self._refused_at = self._refused_at, None
         if (refused_at is not None and event.is_printable
                 and event.time - refused_at < BURST and self.value.strip()):
@@ -62,7 +65,7 @@ class CaptureLine(Input):
                 else:
                     self._refused_at = event.time
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         lines = [line for line in event.text.splitlines() if line.strip()]
         if len(lines) < 2:
             return  # Input's own paste inserts the one line
