@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Input, Static, TabbedContent, TabPane, TextArea
 
 from ...model import Comment, Roadmap, Status
 from ...model.conference import group_names
@@ -48,6 +48,7 @@ from ..ordered_keys import TYPING_RUN
 from ..widgets.capture import CaptureLine
 from ..widgets.editor import SignpostEditor
 from ..widgets.header import RoadmapHeader
+from ..widgets.keybar import KeyBar
 from ..widgets.owners import OwnersPane
 from ..widgets.signposts import SignpostList, grouped_rows
 from ..widgets.timeline import TimelinePane
@@ -118,9 +119,9 @@ class MainScreen(Comparing, FileActions, PaneForms, ConferenceActions, Screen[No
                     yield OwnersPane(id="owners")
                 with TabPane("Timeline", id="tab-timeline"):
                     yield TimelinePane(id="timeline")
-        # No docked "^p palette" key: at 80 columns it overlaid the keys and left debris
-        # behind; ctrl+p still opens the palette, and the ? key map says so.
-        yield Footer(compact=True, show_command_palette=False)
+        # One widget for the keys (Textual's Footer is a widget per key, composed again at
+        # each focus move). No "^p palette" key: ctrl+p still opens it, and ? says so.
+        yield KeyBar(id="key-bar")
 
     def on_mount(self) -> None:
         self.show_roadmap(self.document.selected_id)
