@@ -71,7 +71,8 @@ class Document:
                 raise RoadmapFileError(f"{shown_name(path)}: no such file", path=path)
             roadmap = new_roadmap(title_from_file_name(path.stem), created=now())
             return cls(roadmap, path)
-        loaded: LoadedRoadmap = read_roadmap_cached(path, cache)
+        # The cache is written a second later: the first frame does not wait for it.
+        loaded: LoadedRoadmap = read_roadmap_cached(path, cache, store_after=1.0)
         return cls(loaded.roadmap, path, read_only=read_only,
                    warnings=tuple(str(w) for w in loaded.warnings), digest=loaded.digest)
 

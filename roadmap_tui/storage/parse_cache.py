@@ -21,6 +21,8 @@ import os
 import pickle
 import stat
 import sys
+import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,10 +37,15 @@ KEEP = 8
 """The most recent parsed files kept; older ones are removed."""
 
 
-def read_roadmap_cached(path: Path, folder: Path | None) -> LoadedRoadmap:
+def read_roadmap_cached(path: Path, folder: Path | None, *,
+                        store_after: float | None = None) -> LoadedRoadmap:
     """``read_roadmap(path, with_digest=True)``, answered from ``folder`` when it holds
     the same bytes read before (and stored there when it does not). ``folder`` None
-    reads without a cache."""
+    reads without a cache.
+
+    ``store_after``: write the cache that many seconds later, in a thread, rather than
+    now: an app's first frame does not wait for it (a process that ends first simply
+    writes no cache)."""
     data = read_bytes(path)
     digest = digest_of(data)
     key = _key(path, digest) if folder is not None and len(data) >= SMALLEST else None
@@ -48,7 +55,12 @@ def read_roadmap_cached(path: Path, folder: Path | None) -> LoadedRoadmap:
             return replace(cached, digest=digest)
     loaded = replace(parse(_decoded(path, data), path), digest=digest)
     if folder is not None and key is not None:
-        _store(folder, key, loaded)
+        if store_after is None:
+            _store(folder, key, loaded)
+        else:
+            timer = threading.Timer(store_after, _store, (folder, key, loaded))
+            timer.daemon = True
+            timer.start()
     return loaded
 
 
@@ -108,7 +120,9 @@ def _store(folder: Path, key: str, loaded: LoadedRoadmap) -> None:
 
 def _prune(folder: Path) -> None:
     kept = sorted(folder.glob("*.pickle"), key=_modified, reverse=True)
-    for old in kept[KEEP:]:
+    # A write cut short (the process ended) leaves its temporary file behind.
+    stale = [file for file in folder.glob(".*.tmp") if _modified(file) < time.time() - 600]
+    for old in (*kept[KEEP:], *stale):
         with contextlib.suppress(OSError):
             old.unlink()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,16 @@ def test_only_the_most_recent_are_kept(tmp_path: Path, monkeypatch: pytest.Monke
         parse_cache.read_roadmap_cached(path, folder)
         os.utime(folder, None)
     assert len(cached_files(folder)) == 2
+
+
+def test_the_cache_can_be_written_later(roadmap_file: Path, tmp_path: Path) -> None:
+    """An app's first frame does not wait for the cache: it is written in a thread."""
+    folder = tmp_path / "cache"
+    loaded = parse_cache.read_roadmap_cached(roadmap_file, folder, store_after=0.05)
+    assert cached_files(folder) == []
+    for _ in range(200):
+        if cached_files(folder):
+            break
+        time.sleep(0.01)
+    assert len(cached_files(folder)) == 1
+    assert parse_cache.read_roadmap_cached(roadmap_file, folder) == loaded
