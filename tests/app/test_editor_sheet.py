@@ -71,3 +71,17 @@ async def test_a_refused_edit_stays_on_the_sheet_marked_after_leaving_it(
         sheet = app.screen.query_one("#editor-sheet")
         line = sheet.render_line(ROWS["due"]).text  # the text typed, not the old date
         assert "2021-02-30" in line and before.signposts[0].due.isoformat() not in line
+
+
+async def test_the_edited_input_keeps_to_the_text_column_when_the_screen_resizes(
+        roadmap_file: Path) -> None:
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "tab")
+        title = app.screen.query_one("#field-title", Input)
+        sheet = app.screen.query_one("#editor-sheet")
+        for width in (SIZE[0], 160):
+            await pilot.resize_terminal(width, SIZE[1])
+            await pilot.pause()
+            assert title.region.right == sheet.region.right
+            assert title.region.x == sheet.region.x + 11

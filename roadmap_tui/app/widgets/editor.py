@@ -427,11 +427,18 @@ class SignpostEditor(VerticalScroll):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         field = event.widget
         if field.has_class("field"):
-            # Shown over its line of the sheet, as wide as the sheet's text column.
-            width = max(1, self.scrollable_content_region.width - LABEL_CELLS)
-            if field.styles.width is None or field.styles.width.cells != width:
-                field.styles.width = width
+            self._fit(field)
             field.add_class("-editing")
+
+    def on_resize(self) -> None:
+        for field in self.query(".field.-editing"):
+            self._fit(field)
+
+    def _fit(self, field: Widget) -> None:
+        """Shown over its line of the sheet, as wide as the sheet's text column."""
+        width = max(1, self.scrollable_content_region.width - LABEL_CELLS)
+        if field.styles.width is None or field.styles.width.cells != width:
+            field.styles.width = width
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         field = event.widget
