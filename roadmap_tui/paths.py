@@ -36,6 +36,11 @@ def history_folder() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "history"
 
 
+def parse_cache_folder() -> Path:
+    """Large roadmaps as last parsed, by the file's hash: only ever a shortcut."""
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "parsed"
+
+
 def folders() -> list[tuple[str, Path]]:
     """What ``roadmap-tui --where`` prints."""
     return [("settings", settings_file()),

@@ -79,7 +79,8 @@ class RoadmapApp(App[None]):
         if path is None:
             return Document.untitled()
         try:
-            document = Document.open(Path(path), read_only=read_only)
+            document = Document.open(Path(path), read_only=read_only,
+                                     cache=paths.parse_cache_folder())
         except RoadmapFileError as error:
             left = left_behind(paths.recovery_folder(), paths.file_key(Path(path)))
             earlier = (f"Unsaved work on it from an earlier session is kept in "

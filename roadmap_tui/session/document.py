@@ -18,7 +18,8 @@ from ..model import Roadmap
 from ..model.operations import UNTITLED, new_roadmap, title_from_file_name
 from ..model.text import shown_name
 from ..storage import RoadmapFileError, save
-from ..storage.files import LoadedRoadmap, digest_of, read_bytes, read_roadmap
+from ..storage.files import LoadedRoadmap, digest_of, read_bytes
+from ..storage.parse_cache import read_roadmap_cached
 from .history import History, State
 
 
@@ -101,14 +102,16 @@ class Document:
     # -- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False) -> Document:
-        """The roadmap in ``path``; a missing file is a new roadmap saved there later."""
+    def open(cls, path: Path, *, read_only: bool = False, cache: Path | None = None) -> Document:
+        """The roadmap in ``path``; a missing file is a new roadmap saved there later.
+        ``cache``: a folder where large files' parses are kept (parse_cache.py)."""
         if not path.exists() and not path.is_symlink():
             if read_only:
                 raise RoadmapFileError(f"{shown_name(path)}: no such file", path=path)
             roadmap = new_roadmap(title_from_file_name(path.stem), created=now())
             return cls(roadmap, path)
-        loaded: LoadedRoadmap = read_roadmap(path, with_digest=True)
+        # The cache is written a second later: the first frame does not wait for it.
+        loaded: LoadedRoadmap = read_roadmap_cached(path, cache, store_after=1.0)
         return cls(loaded.roadmap, path, read_only=read_only,
                    warnings=tuple(str(w) for w in loaded.warnings), digest=loaded.digest)
 

@@ -14,8 +14,12 @@ import contextlib
 import os
 import re
 import stat
-import tomllib
 import warnings
+
+try:  # the standard library's parser, compiled (mypyc): about 3x faster on a large file
+    import tomli as tomllib
+except ImportError:  # pragma: no cover - the pure-Python one, the same rules and messages
+    import tomllib  # type: ignore[no-redef]
 from dataclasses import dataclass, replace
 from pathlib import Path
 

@@ -31,12 +31,16 @@ class SnapCompare(Protocol):
 
 
 class PinnedApp(RoadmapApp):
-    """The app with a fixed today, so timelines and past-due marks never drift, and without
+    """The app with a fixed today and a stopped clock, so timelines, past-due marks and
+    countdowns never drift (a slow run once drew the report-back at 2:58), and without
     passing notices (they fade, and how long one lasts depends on timing, not the screen);
     warnings and errors stay, since they are part of what a screen says."""
 
     def today(self) -> date:
         return date(2021, 3, 15)
+
+    def clock(self) -> float:
+        return 1000.0
 
     def notify(self, message: str, **options: Any) -> None:
         if options.get("severity", "information") != "information":

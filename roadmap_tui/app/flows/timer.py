@@ -15,7 +15,7 @@ class TimerControl:
     def __init__(self, view: MainView, forms: Forms, minutes: int) -> None:
         self.view = view
         self.forms = forms
-        self.timer = SessionTimer(minutes)
+        self.timer = SessionTimer(minutes, view.host.clock)
         self._ticking = False
         self._time_up_told = False
         self._before: tuple[float, float, float | None] | None = None

@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, TabbedContent, TabPane, TextArea
+from textual.widgets import Input, TabbedContent, TabPane, TextArea
 
 from ...model import Roadmap, Signpost
 from ...model.conference import group_names
@@ -45,6 +45,7 @@ from ..keys import EDITING_ACTIONS, bindings, key_map
 from ..notices import tell_once
 from ..widgets.editor import SignpostEditor
 from ..widgets.header import RoadmapHeader
+from ..widgets.keybar import KeyBar
 from ..widgets.owners import OwnersPane
 from ..widgets.signposts import SignpostList, grouped_rows
 from ..widgets.timeline import TimelinePane
@@ -110,9 +111,9 @@ class MainScreen(Screen[None]):
                     yield OwnersPane(id="owners")
                 with TabPane("Timeline", id="tab-timeline"):
                     yield TimelinePane(id="timeline")
-        # No docked "^p palette" key: at 80 columns it overlaid the keys and left debris
-        # behind; ctrl+p still opens the palette, and the ? key map says so.
-        yield Footer(compact=True, show_command_palette=False)
+        # One widget for the keys (Textual's Footer is a widget per key, composed again at
+        # each focus move). No "^p palette" key: ctrl+p still opens it, and ? says so.
+        yield KeyBar(id="key-bar")
 
     def on_mount(self) -> None:
         self.roadmap_changed(self.document.selected_id)

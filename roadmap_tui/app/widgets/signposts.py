@@ -272,18 +272,18 @@ class SignpostList(ScrollView, can_focus=True):
         segments = [
             Segment(f"{index + 1:>{number_width}} ", dim),
             Segment(f"{STATUS_MARKS[signpost.status]} ", status_style),
-            Segment(_fit(shown(signpost.title), columns.title)),
+            Segment(fit_cells(shown(signpost.title), columns.title)),
         ]
         if columns.owners:
-            segments.append(Segment(" " + _fit(shown(", ".join(signpost.owners)),
+            segments.append(Segment(" " + fit_cells(shown(", ".join(signpost.owners)),
                                                columns.owners), dim))
         if columns.phase:
-            segments.append(Segment(" " + _fit(shown(signpost.phase), columns.phase), dim))
+            segments.append(Segment(" " + fit_cells(shown(signpost.phase), columns.phase), dim))
         if columns.status:
-            segments.append(Segment(" " + _fit(signpost.status.value, columns.status),
+            segments.append(Segment(" " + fit_cells(signpost.status.value, columns.status),
                                     status_style))
         if columns.due:
-            segments.append(Segment(" " + _fit(due, columns.due), dim))
+            segments.append(Segment(" " + fit_cells(due, columns.due), dim))
         strip = Strip(segments).adjust_cell_length(width).apply_style(base)
         if is_cursor:
             # A post-style, so the cursor's background wins over the row's own.
@@ -349,7 +349,7 @@ class _Columns:
 
 
 
-def _fit(text: str, width: int) -> str:
+def fit_cells(text: str, width: int) -> str:
     """``text`` cut or padded to exactly ``width`` cells, with an ellipsis when cut."""
     if width <= 0:
         return ""

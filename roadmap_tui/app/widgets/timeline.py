@@ -66,12 +66,22 @@ class TimelinePane(VerticalScroll, can_focus=True):
         self._roadmap: Roadmap | None = None
         self._selected = 0
         self.today: date | None = None
+        self._made = False
 
     def compose(self) -> ComposeResult:
-        yield Static(id="phase-board")
-        yield Static(Text("\u2190 \u2192 phase   n new   enter edit   shift+\u2190 \u2192 move"
-                          "   d delete", style="dim"), classes="pane-hint")
-        yield Static(id="dated-chart")
+        yield from ()  # the pane starts hidden: its parts are made when it first shows
+
+    def _parts(self) -> tuple[Static, Static]:
+        """The board and the dated chart, made the first time the pane shows a roadmap, so
+        a hidden pane costs the app's first frame nothing."""
+        if not self._made:
+            self._made = True
+            self.mount_all([
+                Static(id="phase-board"),
+                Static(Text("\u2190 \u2192 phase   n new   enter edit   shift+\u2190 \u2192 move"
+                            "   d delete", style="dim"), classes="pane-hint"),
+                Static(id="dated-chart")])
+        return self.query_one("#phase-board", Static), self.query_one("#dated-chart", Static)
 
     @property
     def selected_phase(self) -> str | None:
@@ -88,8 +98,9 @@ class TimelinePane(VerticalScroll, can_focus=True):
             return
         self._roadmap = roadmap
         self._selected = max(0, min(self._selected, len(roadmap.phases) - 1))
-        self.query_one("#phase-board", Static).update(self._board(roadmap))
-        self.query_one("#dated-chart", Static).update(self._chart(roadmap))
+        board, chart = self._parts()
+        board.update(self._board(roadmap))
+        chart.update(self._chart(roadmap))
 
     def _board(self, roadmap: Roadmap) -> RenderableType:
         groups = phase_groups(roadmap)
@@ -145,7 +156,7 @@ class TimelinePane(VerticalScroll, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         """A click on the board selects the phase under it (the columns share the width)."""
-        board = self.query_one("#phase-board", Static)
+        board = self._parts()[0]
         if self._roadmap is None or not self._roadmap.phases:
             return
         offset = event.get_content_offset(board)
@@ -160,7 +171,7 @@ class TimelinePane(VerticalScroll, can_focus=True):
         if self._roadmap is None or not self._roadmap.phases:
             return
         self._selected = max(0, min(self._selected + offset, len(self._roadmap.phases) - 1))
-        self.query_one("#phase-board", Static).update(self._board(self._roadmap))
+        self._parts()[0].update(self._board(self._roadmap))
 
     def action_add(self) -> None:
         self.post_message(self.EditRequested(None))
