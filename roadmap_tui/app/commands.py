@@ -7,7 +7,7 @@ highlighted here on a literal ``Content`` instead: a signpost called
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator
 from functools import partial
 from itertools import chain
 from typing import Protocol, runtime_checkable
@@ -15,8 +15,9 @@ from typing import Protocol, runtime_checkable
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from ..model import Roadmap
 from ..model.text import shown
+from ..session.document import Document
+from .host import Host
 from .keys import palette_entries
 
 
@@ -25,10 +26,10 @@ class PaletteScreen(Protocol):
     """What the palette needs of the screen it was opened on (the main screen)."""
 
     @property
-    def roadmap_shown(self) -> Roadmap: ...
+    def document(self) -> Document: ...
 
     @property
-    def keymap(self) -> Mapping[str, str]: ...
+    def host(self) -> Host: ...
 
     def run_action(self, action: str) -> Awaitable[bool]: ...
 
@@ -47,11 +48,11 @@ class RoadmapCommands(Provider):
 
     def _actions(self, main: PaletteScreen) -> list[tuple[str, Callable[[], object], str]]:
         return [(name, partial(main.run_action, action), help_text)
-                for name, action, help_text in palette_entries(main.keymap)]
+                for name, action, help_text in palette_entries(main.host.keymap)]
 
     def _jumps(self, main: PaletteScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
         """Built while searching, never all at once: a roadmap can hold 10,000 signposts."""
-        roadmap = main.roadmap_shown
+        roadmap = main.document.roadmap
         for position, signpost in enumerate(roadmap.signposts, 1):
             yield (f"Jump to signpost {position}: {shown(signpost.title)}",
                    partial(main.select_signpost, signpost.id), "")

@@ -116,6 +116,20 @@ COMMANDS: tuple[Command, ...] = (
 BY_ID = {command.id: command for command in COMMANDS}
 EDITING_ACTIONS = frozenset(command.action.split("(")[0] for command in COMMANDS
                             if command.editing)
+REFUSED_IN_REVIEW = {"save": "no saving", "undo": "no undo", "redo": "no redo",
+                     "delete_signpost": "no deleting", "move": "no moving",
+                     "shift_phase": "no phase changes", "quick_add": "no adding",
+                     "debrief": "the debrief cannot be changed"}
+"""How read-only review answers the editing keys (else the command's label)."""
+
+
+def review_refusal(key: str) -> str | None:
+    """What read-only review says to ``key`` when it is an editing key (else None)."""
+    for command in COMMANDS:
+        if command.editing and command.key and key in command.key.split(","):
+            action = command.action.split("(")[0]
+            return f"Read-only: {REFUSED_IN_REVIEW.get(action, command.label)}."
+    return None
 
 # What the key map says beyond the bindings: keys that belong to one widget, and the
 # capture syntax. Written here, beside the bindings, so the help has one source.

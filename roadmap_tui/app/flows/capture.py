@@ -55,7 +55,7 @@ class Capture:
         after = self.view.selected_id
         new_owners: list[str] = []
         refused: list[tuple[str, str]] = []
-        cleaned = [self.view.typed(text.strip(), "capture line") for text in lines]
+        cleaned = [self.editing.typed(text.strip(), "capture line") for text in lines]
 
         def change(roadmap: Roadmap) -> tuple[Roadmap, str | None]:
             selected = after
@@ -89,7 +89,7 @@ class Capture:
         def change(roadmap: Roadmap) -> tuple[Roadmap, str | None]:
             selected = after
             for text in lines:
-                cleaned = self.view.typed(text.strip(), "capture line")
+                cleaned = self.editing.typed(text.strip(), "capture line")
                 try:
                     roadmap, selected = apply_quick_add(
                         roadmap, parse_quick_add(cleaned, roadmap), after_id=selected)

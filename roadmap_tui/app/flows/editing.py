@@ -15,6 +15,8 @@ from ...model.operations import (
     shift_phase,
 )
 from ...model.quickadd import QuickAddError
+from ...model.text import clean_text
+from ...model.validate import MULTILINE_FIELDS
 from ...session.document import ReadOnlyError, now
 from .view import MainView
 
@@ -25,6 +27,20 @@ Change = Callable[[Roadmap], tuple[Roadmap, str | None]]
 class Editing:
     def __init__(self, view: MainView) -> None:
         self.view = view
+
+    def typed(self, text: str, field: str) -> str:
+        """Text as typed or pasted, its control and bidi-override characters replaced as a
+        file's are on load (they could rewrite the terminal or disguise the text), and
+        said when there were any."""
+        cleaned, count = clean_text(text, multiline=field in MULTILINE_FIELDS)
+        if count:
+            label = field.replace("_", " ")
+            self.view.app.notify(f"{count} control or bidi-override character"
+                                 f"{'s' if count > 1 else ''} in {label} replaced with "
+                                 "\ufffd: they could rewrite the screen or disguise the "
+                                 "text.", title="Text cleaned", severity="warning",
+                                 markup=False)
+        return cleaned
 
     def change(self, description: str, change: Change) -> bool:
         """Apply one undoable edit; refusals become notices."""
@@ -109,7 +125,7 @@ class Editing:
         """One field of a signpost as typed; what the model noted (a new owner made, a
         date read) is said."""
         notes: list[str] = []
-        text = self.view.typed(typed, field)
+        text = self.typed(typed, field)
 
         def change(roadmap: Roadmap) -> tuple[Roadmap, str | None]:
             updated, found = edit_field(roadmap, signpost_id, field, text)

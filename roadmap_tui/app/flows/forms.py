@@ -47,7 +47,7 @@ class Forms:
         values = await self.view.app.push_screen_wait(dialog)
         if values is None:
             return None
-        return {name: self.view.typed(value, name) for name, value in values.items()}
+        return {name: self.editing.typed(value, name) for name, value in values.items()}
 
     async def edit_owner(self, name: str | None) -> None:
         """A new owner (``name`` None) or an existing one; a rename follows everywhere."""
@@ -164,7 +164,7 @@ class Forms:
                  "tab moves on, ctrl+s saves, escape cancels."))
         if values is None:
             return
-        typed = self.view.typed
+        typed = self.editing.typed
         changes: dict[str, Any] = {"strategy": typed(values["strategy"].strip(), "strategy")}
         for name in DEBRIEF_LISTS:  # one item a line: each line cleaned as one line
             changes[name] = [typed(line.strip(), name) for line in values[name].splitlines()

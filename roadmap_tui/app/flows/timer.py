@@ -3,12 +3,21 @@ counts down, and time up rings once."""
 
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
 from ...session.timer import SessionTimer
 from ..notices import withdraw
 from .forms import Forms
 from .view import MainView
 
 TIME_UP_TITLE = "Session timer"
+
+
+@runtime_checkable
+class HasCountdown(Protocol):
+    """A screen with a report-back countdown (present)."""
+
+    def restart_countdown(self, minutes: int | None = None) -> None: ...
 
 
 class TimerControl:
@@ -79,3 +88,18 @@ class TimerControl:
         self.timer.reset()
         self._time_up_told = False
         self.view.show_header()
+
+    async def set_report_length(self) -> None:
+        """The report-back countdown's length, kept in the settings; a report-back being
+        presented restarts with it."""
+        minutes = await self.forms.ask_minutes("Report-back length",
+                                               self.view.host.settings.report_minutes, 60,
+                                               "The report-back")
+        if minutes is None:
+            return
+        self.view.host.set_report_minutes(minutes)
+        for screen in self.view.app.screen_stack:
+            if isinstance(screen, HasCountdown):
+                screen.restart_countdown(minutes)
+        self.view.app.notify(f"Report-back set to {minutes} minutes; present (p) starts it.",
+                             markup=False)

@@ -49,10 +49,6 @@ class MainView(Protocol):
         """Apply the edit still in the focused field first (a save must include it)."""
         ...
 
-    def typed(self, text: str, field: str) -> str:
-        """Text as typed, with control and bidi characters replaced (and said)."""
-        ...
-
     def unfilter(self, why: str) -> None:
         """Clear the list's filter, if one is set, saying ``why``."""
         ...

@@ -10,24 +10,20 @@ depends on it, so nothing is refreshed by hand.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TabbedContent, TabPane, TextArea
+from textual.widgets import Input, TextArea
 
 from ...model import Roadmap, Signpost
 from ...model.conference import group_names
-from ...model.search import SignpostFilter, parse_filter
-from ...model.text import clean_text, has_unsafe_characters
-from ...model.validate import MULTILINE_FIELDS
+from ...model.text import has_unsafe_characters
 from ...session.document import Change, Document, DocumentChange
 from ..dialogs import HelpScreen
 from ..flows.capture import Capture
@@ -41,45 +37,34 @@ from ..flows.review import Review
 from ..flows.timer import TimerControl
 from ..flows.typing import ListTyping
 from ..host import Host
-from ..keys import EDITING_ACTIONS, bindings, key_map
+from ..keys import EDITING_ACTIONS, REFUSED_IN_REVIEW, bindings, key_map, review_refusal
 from ..notices import tell_once
 from ..widgets.editor import SignpostEditor
 from ..widgets.header import RoadmapHeader
 from ..widgets.keybar import KeyBar
-from ..widgets.owners import OwnersPane
-from ..widgets.signposts import SignpostList, grouped_rows
-from ..widgets.timeline import TimelinePane
+from ..widgets.signposts import SignpostList
 from .capture_panel import CapturePanel
-
-SIDE_TABS = {"editor": "tab-editor", "owners": "tab-owners", "timeline": "tab-timeline"}
-SIDE_FOCUS = {"editor": "#editor", "owners": "#owner-table", "timeline": "#timeline"}
-"""Where ``1`` / ``2`` / ``3`` put the focus: a pane, never one of its text fields (a stray
-key after them must not become an edit)."""
+from .side_panes import SidePanes
+from .signpost_column import SignpostColumn
 
 WIDE_SCREEN = 140
 NARROW_SCREEN = 76
-REFUSED_IN_REVIEW = {"save": "no saving", "undo": "no undo", "redo": "no redo",
-                     "delete_signpost": "no deleting", "move": "no moving",
-                     "shift_phase": "no phase changes", "quick_add": "no adding",
-                     "debrief": "the debrief cannot be changed"}
 
 
 class MainScreen(Screen[None]):
     BINDINGS = bindings()
 
     roadmap: var[Roadmap | None] = var(None, always_update=True, init=False)
-    """The roadmap the panes show: the document's, set after every change."""
+    """The roadmap the panes show (bound to them): the document's, set after every change."""
+    read_only: var[bool] = var(False, init=False)
+    """Whether the document is open for review (bound to the panes)."""
 
     def __init__(self, document: Document, *, host: Host) -> None:
         super().__init__(id="main")
         self.document = document
         self.host = host
-        self.filter: SignpostFilter = parse_filter("")
-        self.grouped = False
-        """Whether the list gathers the signposts by breakout group, under headings."""
         self.crash_recovery: Path | None = None
         """Where unsaved work went when the app stopped on an unexpected error or signal."""
-        self._cursor_to: str | None = document.selected_id
         self.editing = Editing(self)
         self.capture = Capture(self, self.editing)
         self.forms = Forms(self, self.editing)
@@ -98,19 +83,10 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield RoadmapHeader(id="header")
         with Horizontal(id="body"):
-            with Vertical(id="left"):
-                yield Input(id="filter", compact=True,
-                            placeholder="filter: words @owner #phase +tag status:active "
-                            "country:cambodia (escape clears)")
-                yield SignpostList(id="signposts", on_highlight=self._show_selected)
-                yield CapturePanel(self.capture, id="capture")
-            with TabbedContent(id="side", initial="tab-editor"):
-                with TabPane("Editor", id="tab-editor"):
-                    yield SignpostEditor(id="editor")
-                with TabPane("Owners", id="tab-owners"):
-                    yield OwnersPane(id="owners")
-                with TabPane("Timeline", id="tab-timeline"):
-                    yield TimelinePane(id="timeline")
+            yield SignpostColumn(self.capture, on_highlight=self._show_selected,
+                                 id="left").data_bind(MainScreen.roadmap, MainScreen.read_only)
+            yield SidePanes(self.forms, today=self.host.today, id="side").data_bind(
+                MainScreen.roadmap, MainScreen.read_only)
         # One widget for the keys (Textual's Footer is a widget per key, composed again at
         # each focus move). No "^p palette" key: ctrl+p still opens it, and ? says so.
         yield KeyBar(id="key-bar")
@@ -180,23 +156,27 @@ class MainScreen(Screen[None]):
         narrow = width < NARROW_SCREEN
         if narrow != self.has_class("-narrow"):
             self.set_class(narrow, "-narrow")
-            self.query_one("#side", TabbedContent).display = not narrow
+            self.side.display = not narrow
+
+    @property
+    def column(self) -> SignpostColumn:
+        return self.query_one("#left", SignpostColumn)
+
+    @property
+    def side(self) -> SidePanes:
+        return self.query_one("#side", SidePanes)
 
     @property
     def signposts(self) -> SignpostList:
-        return self.query_one("#signposts", SignpostList)
+        return self.column.signposts
 
     @property
     def editor(self) -> SignpostEditor:
-        return self.query_one("#editor", SignpostEditor)
+        return self.side.editor
 
     @property
-    def roadmap_shown(self) -> Roadmap:
-        return self.document.roadmap
-
-    @property
-    def keymap(self) -> Mapping[str, str]:
-        return self.host.keymap
+    def capture_panel(self) -> CapturePanel:
+        return self.column.capture_panel
 
     @property
     def selected_id(self) -> str | None:
@@ -219,47 +199,15 @@ class MainScreen(Screen[None]):
         self.roadmap_changed(change.selected_id)
 
     def roadmap_changed(self, selected_id: str | None) -> None:
-        """Draw the document's roadmap again, the cursor on ``selected_id`` (also after a
-        change of what the list shows: the filter, the grouping)."""
-        self._cursor_to = selected_id
+        """Draw the document's roadmap again, the list's cursor on ``selected_id``."""
+        self.column.aim(selected_id)
+        self.read_only = self.document.read_only
         self.roadmap = self.document.roadmap
+        self.show_header()
 
     def cursor_to(self, signpost_id: str | None) -> None:
         if signpost_id is not None and signpost_id != self.selected_id:
             self.roadmap_changed(signpost_id)
-
-    def watch_roadmap(self, roadmap: Roadmap | None) -> None:
-        """Every pane on screen draws the new roadmap; the cursor goes where the change
-        put it."""
-        if roadmap is None:
-            return
-        read_only = self.document.read_only
-        self.editor.read_only = read_only
-        # In review nothing is captured: the list takes the capture line's room.
-        self.capture_panel.display = not read_only
-        self.editor.review = self.review.by_signpost()
-        rows, headings = self._rows(roadmap)
-        signposts = self.signposts
-        signposts.show(roadmap, rows, self._cursor_to, headings)
-        total = len(roadmap.signposts)
-        title = (f"Signposts {total}" if self.filter.is_empty
-                 else f"Signposts: {len(rows) - len(headings)} of {total} match")
-        if self.grouped:
-            title += f" \u00b7 {len(headings)} group{'' if len(headings) == 1 else 's'}"
-        if str(signposts.border_title) != title:  # setting it redraws the whole list
-            signposts.border_title = title
-        self._show_side_pane(roadmap)
-        self.show_header()
-        self.capture_panel.show_note()
-
-    def _show_side_pane(self, roadmap: Roadmap) -> None:
-        active = self.query_one("#side", TabbedContent).active
-        if active == "tab-owners":
-            self.query_one("#owners", OwnersPane).show(roadmap)
-        elif active == "tab-timeline":
-            timeline = self.query_one("#timeline", TimelinePane)
-            timeline.today = self.host.today()
-            timeline.show(roadmap)
 
     def show_header(self) -> None:
         document = self.document
@@ -272,37 +220,15 @@ class MainScreen(Screen[None]):
             timer=timer.text() if timer.started or timer.running else "",
             timer_running=timer.running, time_up=timer.is_up, disk=self.keeping.disk_note)
 
-    def _show_selected(self) -> None:
+    def _show_selected(self, *, force: bool = False) -> None:
         signposts = self.signposts
-        self.editor.show(self.document.roadmap, signposts.selected, signposts.selected_position)
-
-    @on(TabbedContent.TabActivated, "#side")
-    def _tab_activated(self) -> None:
-        # On a wide screen the list takes two thirds beside the editor; the owners table
-        # and the timeline board need half.
-        active = self.query_one("#side", TabbedContent).active
-        self.set_class(active != SIDE_TABS["editor"], "-board")
-        self._show_side_pane(self.document.roadmap)
-
-    def _rows(self, roadmap: Roadmap) -> tuple[Sequence[int], dict[int, str]]:
-        """The positions the list shows (all of them, or those the filter matches), and
-        the headings among them when grouped by group."""
-        if self.filter.is_empty:
-            positions: Sequence[int] = range(len(roadmap.signposts))
-        else:
-            self.filter = parse_filter(self.filter.query, roadmap)  # owners' countries change
-            positions = self.filter.matching_indexes(roadmap)
-        if not self.grouped:
-            return positions, {}
-        return grouped_rows(roadmap, positions)
+        self.side.show_signpost(self.document.roadmap, signposts.selected,
+                                signposts.selected_position,
+                                review=self.review.by_signpost(), force=force)
 
     def select_signpost(self, signpost_id: str) -> None:
         """Put the cursor on a signpost, clearing a filter that hides it."""
-        roadmap = self.document.roadmap
-        if not self.filter.is_empty and not self.filter.matches(
-                roadmap.signposts[roadmap.index_of(signpost_id)]):
-            self._set_filter("")
-        self.roadmap_changed(signpost_id)
+        self.column.reveal(signpost_id)
         self.signposts.focus()
 
     def select_owner(self, name: str) -> None:
@@ -310,26 +236,15 @@ class MainScreen(Screen[None]):
         self.show_owner(name)
 
     def show_owner(self, name: str) -> None:
-        owners = self.query_one("#owners", OwnersPane)
-        owners.show(self.document.roadmap)
-        owners.select_owner(name)
+        self.side.show_owner(name)
 
     def show_phase(self, name: str) -> None:
-        self.query_one("#timeline", TimelinePane).show(self.document.roadmap, selected=name)
+        self.side.show_phase(name)
+
+    def unfilter(self, why: str) -> None:
+        self.column.unfilter(why)
 
     # -- the editor -------------------------------------------------------------------
-
-    def typed(self, text: str, field: str) -> str:
-        """Text as typed or pasted, its control and bidi-override characters replaced as a
-        file's are on load: they could rewrite the terminal or disguise the text."""
-        cleaned, count = clean_text(text, multiline=field in MULTILINE_FIELDS)
-        if count:
-            label = field.replace("_", " ")
-            self.app.notify(f"{count} control or bidi-override character"
-                            f"{'s' if count > 1 else ''} in {label} replaced with "
-                            f"\ufffd: they could rewrite the screen or disguise the text.",
-                            title="Text cleaned", severity="warning", markup=False)
-        return cleaned
 
     def commit_editor(self) -> None:
         """Apply the edit still in the focused field, now (see ``SignpostEditor.pending``)."""
@@ -343,23 +258,17 @@ class MainScreen(Screen[None]):
         if self.editing.edit_field(event.signpost_id, event.field, event.text):
             return
         if self.document.read_only:
-            self._show_selected_again()
+            self._show_selected(force=True)
         else:
             self.editor.mark_refused(event.field)
 
-    def _show_selected_again(self) -> None:
-        signposts = self.signposts
-        self.editor.show(self.document.roadmap, signposts.selected,
-                         signposts.selected_position, force=True)
-
     @on(SignpostEditor.CommentAdded)
     def _comment_added(self, event: SignpostEditor.CommentAdded) -> None:
-        text = self.typed(event.text, "text")
+        text = self.editing.typed(event.text, "text")
         if not self.document.read_only:
             self.editing.add_comment(event.signpost_id, text)
         elif self.review.keep(event.signpost_id, text):
-            self.editor.review = self.review.by_signpost()
-            self._show_selected_again()
+            self._show_selected(force=True)
 
     # -- capture and filter -------------------------------------------------------------
 
@@ -370,10 +279,6 @@ class MainScreen(Screen[None]):
             return
         self.typing.forget()
         self.start_capture()
-
-    @property
-    def capture_panel(self) -> CapturePanel:
-        return self.query_one("#capture", CapturePanel)
 
     def start_capture(self, text: str = "") -> None:
         """Focus the capture line, with ``text`` typed at its end."""
@@ -386,50 +291,27 @@ class MainScreen(Screen[None]):
         if has_unsafe_characters(event.value):
             field = event.input
             cursor = field.cursor_position
-            field.value = self.typed(event.value, (field.id or "text").removeprefix("field-"))
+            name = (field.id or "text").removeprefix("field-")
+            field.value = self.editing.typed(event.value, name)
             field.cursor_position = cursor
 
     def action_filter(self) -> None:
         self._typing_elsewhere()
-        field = self.query_one("#filter", Input)
-        field.display = True
-        self.focus_now(field)
-
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.filter = parse_filter(event.value)
-        self.roadmap_changed(self.selected_id)
-
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
-        self.signposts.focus()
-
-    def _set_filter(self, query: str) -> None:
-        field = self.query_one("#filter", Input)
-        with field.prevent(Input.Changed):
-            field.value = query
-        field.display = bool(query)
-        self.filter = parse_filter(query)
-        self.roadmap_changed(self.selected_id)
-
-    def unfilter(self, why: str) -> None:
-        if not self.filter.is_empty:
-            self._set_filter("")
-            self.app.notify(why, markup=False)
+        self.focus_now(self.column.open_filter())
 
     def action_escape(self) -> None:
         """Back to the list. In an editor field, the edit not applied yet is dropped (Enter
         or Tab applies it): escape is the way out of a stray key."""
         focused = self.focused
         if focused is not None and focused.id == "filter":
-            self._set_filter("")
+            self.column.set_filter("")
         elif isinstance(focused, Input | TextArea):
             field = self.editor.revert(focused) if focused in self.editor.query(".field") else None
             if field is not None:
                 self.app.notify(f"{field.replace('_', ' ').capitalize()}: edit cancelled "
                                 "(Enter or Tab applies a field).", markup=False, timeout=3)
-        elif not self.filter.is_empty:
-            self._set_filter("")
+        elif not self.column.filter.is_empty:
+            self.column.set_filter("")
         self.focus_now(self.signposts)
 
     def set_focus(self, widget: Widget | None, scroll_visible: bool = True,
@@ -474,24 +356,15 @@ class MainScreen(Screen[None]):
 
     def _refused_in_review(self, key: str) -> bool:
         """A key that would change the roadmap, pressed in read-only review: say so."""
-        if not self.document.read_only:
-            return False
-        binding = next((b for b in self.BINDINGS if isinstance(b, Binding)
-                        and key in b.key.split(",") and b.action.split("(")[0]
-                        in EDITING_ACTIONS), None)
-        if binding is None:
-            return False
-        what = REFUSED_IN_REVIEW.get(binding.action.split("(")[0], binding.description)
-        tell_once(self.app, f"Read-only: {what}.")
-        return True
+        refusal = review_refusal(key) if self.document.read_only else None
+        if refusal is not None:
+            tell_once(self.app, refusal)
+        return refusal is not None
 
     # -- panes ------------------------------------------------------------------------
 
     def action_side(self, pane: str) -> None:
-        side = self.query_one("#side", TabbedContent)
-        side.display = True
-        side.active = SIDE_TABS[pane]
-        target = self.query_one(SIDE_FOCUS[pane])
+        target = self.query_one(self.side.open(pane))
         if target.focusable:
             self.focus_now(target)  # before the next key, which may follow at once
         else:  # focusable once it is laid out: after this refresh
@@ -499,21 +372,18 @@ class MainScreen(Screen[None]):
 
     def action_comment(self) -> None:
         """Review: straight to the comment line of the selected signpost."""
-        side = self.query_one("#side", TabbedContent)
-        side.display = True
-        side.active = SIDE_TABS["editor"]
+        self.side.open("editor")
         self.focus_now(self.query_one("#new-comment", Input))
 
     def action_toggle_side(self) -> None:
-        side = self.query_one("#side", TabbedContent)
+        side = self.side
         side.display = not side.display
         self.signposts.focus()
 
     def action_group_by(self) -> None:
         """Gather the list by breakout group (a combined roadmap), or back to roadmap order."""
-        self.grouped = not self.grouped
-        self.roadmap_changed(self.selected_id)
-        if self.grouped:
+        self.column.toggle_grouped()
+        if self.column.grouped:
             count = len(group_names(self.document.roadmap))
             self.app.notify(f"Listed by breakout group ({count}); g again for roadmap "
                             "order. Filter one group with group:NAME.", markup=False, timeout=3)
@@ -542,14 +412,8 @@ class MainScreen(Screen[None]):
         self.editing.shift_phase(offset)
 
     def action_delete_signpost(self) -> None:
-        signposts = self.signposts
-        row, neighbour = signposts.cursor, None
-        if signposts.row_count > 1:
-            # The cursor stays on the same row: the next signpost, or the new last one.
-            signposts.select_row(row + 1 if row + 1 < signposts.row_count else row - 1)
-            neighbour = signposts.selected_id
-            signposts.select_row(row)
-        self.editing.delete(neighbour)
+        # The cursor stays on the same row: the next signpost, or the new last one.
+        self.editing.delete(self.signposts.neighbour_id())
 
     def action_undo(self) -> None:
         self.editing.undo()
@@ -593,21 +457,7 @@ class MainScreen(Screen[None]):
 
     @work(group="dialog")
     async def action_set_report_time(self) -> None:
-        """The report-back countdown's length, kept in the settings; a report-back being
-        presented restarts with it."""
-        from .present import PresentScreen
-
-        minutes = await self.forms.ask_minutes("Report-back length",
-                                               self.host.settings.report_minutes, 60,
-                                               "The report-back")
-        if minutes is None:
-            return
-        self.host.set_report_minutes(minutes)
-        for screen in self.app.screen_stack:
-            if isinstance(screen, PresentScreen):
-                screen.restart_countdown(minutes)
-        self.app.notify(f"Report-back set to {minutes} minutes; present (p) starts it.",
-                        markup=False)
+        await self.session_timer.set_report_length()
 
     @work(group="dialog")
     async def action_edit_roadmap(self) -> None:
@@ -624,20 +474,3 @@ class MainScreen(Screen[None]):
     @work(group="export-by")
     async def action_export_by(self, kind: str) -> None:
         await self.conference.export_by(kind)
-
-    @work(group="dialog")
-    async def on_owners_pane_edit_requested(self, event: OwnersPane.EditRequested) -> None:
-        await self.forms.edit_owner(event.name)
-
-    def on_owners_pane_delete_requested(self, event: OwnersPane.DeleteRequested) -> None:
-        self.forms.delete_owner(event.name)
-
-    @work(group="dialog")
-    async def on_timeline_pane_edit_requested(self, event: TimelinePane.EditRequested) -> None:
-        await self.forms.edit_phase(event.name)
-
-    def on_timeline_pane_move_requested(self, event: TimelinePane.MoveRequested) -> None:
-        self.forms.move_phase(event.name, event.offset)
-
-    def on_timeline_pane_delete_requested(self, event: TimelinePane.DeleteRequested) -> None:
-        self.forms.delete_phase(event.name)

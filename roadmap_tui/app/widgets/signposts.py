@@ -112,6 +112,17 @@ class SignpostList(ScrollView, can_focus=True):
         signpost = self.selected
         return None if signpost is None else signpost.id
 
+    def neighbour_id(self) -> str | None:
+        """The signpost the cursor goes to when the selected one goes: the next one
+        listed, else the one before (headings are passed over)."""
+        rows = self._rows
+        later = (rows[row] for row in range(self._cursor + 1, len(rows)) if rows[row] != HEADING)
+        earlier = (rows[row] for row in range(self._cursor - 1, -1, -1) if rows[row] != HEADING)
+        position = next(later, None)
+        if position is None:
+            position = next(earlier, None)
+        return None if position is None else self._roadmap.signposts[position].id
+
     def show(self, roadmap: Roadmap, rows: Sequence[int], selected_id: str | None,
              headings: Mapping[int, str] | None = None) -> None:
         """Show ``rows`` (positions in ``roadmap``) with the cursor on ``selected_id``.
