@@ -30,7 +30,7 @@ class _FormField(Input):
     """A form's line: Enter moves on (or accepts) at once, before the next key is read, so
     keys typed ahead after an Enter land in the next field, not this one."""
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if event.key == "enter" and isinstance(self.screen, FormDialog):
             event.stop()
             event.prevent_default()

@@ -85,13 +85,13 @@ class FieldInput(Input):
         tell_once(self.app, "Read-only: fields cannot be changed. A comment (at the end of "
                             "the editor) is kept beside the file.")
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if self.read_only and event.is_printable:
             event.stop()
             event.prevent_default()
             self._refuse()
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         if self.read_only:
             event.stop()
             event.prevent_default()

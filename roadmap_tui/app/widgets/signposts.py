@@ -231,7 +231,7 @@ class SignpostList(ScrollView, can_focus=True):
         y = row - round(self.scroll_offset.y)
         self.refresh(Region(0, y, self.size.width, 1))
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:  # on the border or the scrollbar
             return
