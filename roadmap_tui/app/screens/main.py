@@ -10,9 +10,10 @@ depends on it, so nothing is refreshed by hand.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Coroutine
 from pathlib import Path
 
-from textual import events, on, work
+from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -100,7 +101,7 @@ class MainScreen(Screen[None]):
                             markup=False, timeout=6)
         self.files.show_warnings()
         self.keeping.start()
-        self.run_worker(self.keeping.settle_new(), group="dialog")
+        self.converse(self.keeping.settle_new())
 
     def on_unmount(self) -> None:
         """The app is ending. After a deliberate quit the unsaved work was settled by the
@@ -139,7 +140,7 @@ class MainScreen(Screen[None]):
         """The broken FILE's screen answered: the roadmap opened instead, or None (the new
         untitled one already open)."""
         if document is not None:
-            self.run_worker(self.files.opened(document), group="dialog")
+            self.converse(self.files.opened(document))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In read-only review the footer shows only what works: the editing keys are
@@ -405,6 +406,11 @@ class MainScreen(Screen[None]):
 
     # -- what the keys ask of the flows -------------------------------------------------
 
+    def converse(self, conversation: Coroutine[object, object, object]) -> None:
+        """Run a flow that asks questions (``push_screen_wait``) in a worker: the screen
+        keeps drawing while a dialog waits for its answer."""
+        self.run_worker(conversation, group="dialog")
+
     def action_move(self, offset: int) -> None:
         self.editing.move(offset)
 
@@ -421,29 +427,23 @@ class MainScreen(Screen[None]):
     def action_redo(self) -> None:
         self.editing.redo()
 
-    @work(group="dialog")
-    async def action_save(self) -> None:
-        await self.files.save()
+    def action_save(self) -> None:
+        self.converse(self.files.save())
 
-    @work(group="dialog")
-    async def action_save_as(self) -> None:
-        await self.files.save_as()
+    def action_save_as(self) -> None:
+        self.converse(self.files.save_as())
 
-    @work(group="dialog")
-    async def action_open(self) -> None:
-        await self.files.open()
+    def action_open(self) -> None:
+        self.converse(self.files.open())
 
-    @work(group="dialog")
-    async def action_quit(self) -> None:
-        await self.files.quit()
+    def action_quit(self) -> None:
+        self.converse(self.files.quit())
 
-    @work(group="dialog")
-    async def action_export(self) -> None:
-        await self.files.export()
+    def action_export(self) -> None:
+        self.converse(self.files.export())
 
-    @work(group="dialog")
-    async def action_versions(self) -> None:
-        await self.keeping.restore_version()
+    def action_versions(self) -> None:
+        self.converse(self.keeping.restore_version())
 
     def action_timer(self) -> None:
         self.session_timer.toggle()
@@ -451,26 +451,20 @@ class MainScreen(Screen[None]):
     def action_reset_timer(self) -> None:
         self.session_timer.reset()
 
-    @work(group="dialog")
-    async def action_set_timer(self) -> None:
-        await self.session_timer.set_length()
+    def action_set_timer(self) -> None:
+        self.converse(self.session_timer.set_length())
 
-    @work(group="dialog")
-    async def action_set_report_time(self) -> None:
-        await self.session_timer.set_report_length()
+    def action_set_report_time(self) -> None:
+        self.converse(self.session_timer.set_report_length())
 
-    @work(group="dialog")
-    async def action_edit_roadmap(self) -> None:
-        await self.forms.edit_roadmap()
+    def action_edit_roadmap(self) -> None:
+        self.converse(self.forms.edit_roadmap())
 
-    @work(group="dialog")
-    async def action_debrief(self) -> None:
-        await self.forms.edit_debrief()
+    def action_debrief(self) -> None:
+        self.converse(self.forms.edit_debrief())
 
-    @work(group="dialog")
-    async def action_compare(self) -> None:
-        await self.comparing.compare()
+    def action_compare(self) -> None:
+        self.converse(self.comparing.compare())
 
-    @work(group="export-by")
-    async def action_export_by(self, kind: str) -> None:
-        await self.conference.export_by(kind)
+    def action_export_by(self, kind: str) -> None:
+        self.converse(self.conference.export_by(kind))
