@@ -87,3 +87,30 @@ async def test_the_edited_input_keeps_to_the_text_column_when_the_screen_resizes
             await pilot.pause()
             assert title.region.right == sheet.region.right
             assert title.region.x == sheet.region.x + 11
+
+
+async def test_the_detail_is_loaded_into_its_text_area_only_when_it_is_edited(
+        roadmap_file: Path) -> None:
+    """Loading a text area lays the screen out again: a cursor move only hands it the
+    text, which it loads when it gets the focus; the sheet shows the text all along."""
+    from roadmap_tui.app.widgets.editor import DetailArea
+    from roadmap_tui.model.operations import update_signpost
+
+    app = RoadmapApp(roadmap_file)
+    async with app.run_test(size=SIZE) as pilot:
+        detail = app.screen.query_one("#field-detail", DetailArea)
+        app.main.editing.change("detail", lambda r: (update_signpost(
+            r, r.signposts[1].id, detail="Who pays for the shelter beds"), r.signposts[0].id))
+        await pilot.pause()
+        first, second = app.document.roadmap.signposts[:2]
+        assert first.detail != second.detail
+        loaded = detail.text
+        await pilot.press("down")
+        assert detail.text == loaded  # not loaded on the way past
+        assert detail.shown_text == second.detail
+        assert second.detail.splitlines()[0][:30] in screen_text(app)
+        await pilot.press("1", "tab", "tab")  # title, then the detail
+        assert app.focused is detail
+        assert detail.text == second.detail
+        await pilot.press("end", "!", "escape")  # an edit, cancelled: the text goes back
+        assert detail.shown_text == second.detail

@@ -19,6 +19,7 @@ class Review:
         self.comments: tuple[ReviewComment, ...] = ()
         self._of: Path | None = None
         self._loaded = False
+        self._grouped: dict[str, tuple[Comment, ...]] | None = None
 
     def kept_in(self) -> str:
         """The name of the file the comments on the open roadmap are kept in."""
@@ -30,13 +31,14 @@ class Review:
         path = self.view.document.path
         if not self._loaded or self._of != path:
             self._load(path)
-        grouped: dict[str, tuple[Comment, ...]] = {}
-        for signpost_id, comment in self.comments:
-            grouped[signpost_id] = (*grouped.get(signpost_id, ()), comment)
-        return grouped
+        if self._grouped is None:  # asked at every cursor move: grouped once per change
+            self._grouped = {}
+            for signpost_id, comment in self.comments:
+                self._grouped[signpost_id] = (*self._grouped.get(signpost_id, ()), comment)
+        return self._grouped
 
     def _load(self, path: Path | None) -> None:
-        self._of, self._loaded, self.comments = path, True, ()
+        self._of, self._loaded, self.comments, self._grouped = path, True, (), None
         if path is None:
             return
         try:
@@ -56,6 +58,7 @@ class Review:
         comment = ReviewComment(signpost_id, Comment(reviewer_name(), now(), text))
         try:
             self.comments = add_review_comment(path, comment)
+            self._grouped = None
         except RoadmapFileError as error:
             app.notify(f"Comment not kept: {error}", severity="error", markup=False)
             return False

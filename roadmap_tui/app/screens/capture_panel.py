@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -25,6 +26,7 @@ class CapturePanel(Vertical):
     def __init__(self, capture: Capture, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.capture = capture
+        self._note: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield CaptureLine(id="quick-add", placeholder=QUICK_ADD_HINT, submit=self._submit,
@@ -65,8 +67,11 @@ class CapturePanel(Vertical):
         """The problem with the line, else how it will be read; the lines to fix."""
         line = self.line
         line.set_class(bool(self.capture.problem_with(line.value)), "-problem")
-        note = self.query_one("#capture-note", Static)
         text = self.capture.note(line.value)
+        if text == self._note:
+            return  # an update lays the screen out again: only when the note changed
+        self._note = text
+        note = self.query_one("#capture-note", Static)
         note.update(text)
         note.display = bool(text)
 

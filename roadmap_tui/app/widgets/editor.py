@@ -104,6 +104,37 @@ class FieldInput(Input):
         return True
 
 
+class DetailArea(TextArea):
+    """The detail's text area. Loading text into a text area lays out the whole screen
+    again (its wrapped size may change), so while it is not being edited it only holds
+    the text of the signpost under the cursor, and loads it when it gets the focus."""
+
+    _held: str | None = None
+    _loaded_when_held = ""
+    """Its text when the held one came: a text set since (typed, pasted) wins."""
+
+    def hold(self, text: str) -> None:
+        if self.has_focus:
+            if self.text != text:
+                self.text = text
+            self._held = None
+        else:
+            self._held, self._loaded_when_held = text, self.text
+
+    def _stale(self) -> bool:
+        return self._held is not None and self.text == self._loaded_when_held
+
+    @property
+    def shown_text(self) -> str:
+        """The text it stands for: the one held, or the one in it."""
+        return self._held if self._held is not None and self._stale() else self.text
+
+    def on_focus(self) -> None:
+        if self._held is not None and self._stale() and self.text != self._held:
+            self.load_text(self._held)
+        self._held = None
+
+
 class ListSuggester(Suggester):
     """Completes the last name of a comma-separated list ("Ana, ch" offers "Chab Dai").
 
@@ -320,13 +351,13 @@ class SignpostEditor(VerticalScroll):
                           select_on_focus=False, classes="field", suggester=suggester)
 
     @staticmethod
-    def _detail_area() -> TextArea:
-        return TextArea(id="field-detail", soft_wrap=True, show_line_numbers=False,
-                        compact=True, tab_behavior="focus", classes="field")
+    def _detail_area() -> DetailArea:
+        return DetailArea(id="field-detail", soft_wrap=True, show_line_numbers=False,
+                          compact=True, tab_behavior="focus", classes="field")
 
     @property
-    def _detail(self) -> TextArea:
-        return self.query_one("#field-detail", TextArea)
+    def _detail(self) -> DetailArea:
+        return self.query_one("#field-detail", DetailArea)
 
     def _field(self, name: str) -> Input:
         return self.query_one(f"#field-{name}", Input)
@@ -369,7 +400,7 @@ class SignpostEditor(VerticalScroll):
                                  style="italic")
             for name, *_ in _LINE_FIELDS:
                 self._field(name).value = ""
-            self._detail.text = ""
+            self._detail.hold("")
             self.query_one("#comments", Static).update("")
             self._shown_comments = None
             return
@@ -406,8 +437,8 @@ class SignpostEditor(VerticalScroll):
         detail.remove_class("-refused")
         keep = (detail is typing_in and previous is not None
                 and previous.detail == signpost.detail)
-        if not keep and detail.text != signpost.detail:
-            detail.text = signpost.detail
+        if not keep:
+            detail.hold(signpost.detail)
         comments = (signpost.comments, self.review.get(signpost.id, ()))
         if comments != self._shown_comments or force:
             self._shown_comments = comments
@@ -417,7 +448,7 @@ class SignpostEditor(VerticalScroll):
         """The sheet draws what the fields hold: the signpost's text, or an edit that was
         refused (marked), or one not applied yet."""
         texts = {name: self._field(name).value for name, *_ in _LINE_FIELDS}
-        texts["detail"] = self._detail.text
+        texts["detail"] = self._detail.shown_text
         refused = frozenset(name for name in FIELD_ORDER
                             if self.query_one(f"#field-{name}").has_class("-refused"))
         self.query_one(EditorSheet).show(self._heading, texts, refused)
@@ -485,8 +516,8 @@ class SignpostEditor(VerticalScroll):
         name = widget.id.removeprefix("field-")
         if isinstance(widget, Input):
             text = widget.value
-        elif isinstance(widget, TextArea):
-            text = widget.text
+        elif isinstance(widget, DetailArea):
+            text = widget.shown_text
         else:
             return None
         if text == field_text(self._signpost, name):
