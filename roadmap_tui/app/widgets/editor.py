@@ -110,29 +110,27 @@ class DetailArea(TextArea):
     the text of the signpost under the cursor, and loads it when it gets the focus."""
 
     _held: str | None = None
-    _loaded_when_held = ""
-    """Its text when the held one came: a text set since (typed, pasted) wins."""
 
     def hold(self, text: str) -> None:
         if self.has_focus:
             if self.text != text:
                 self.text = text
-            self._held = None
         else:
-            self._held, self._loaded_when_held = text, self.text
+            self._held = text
 
-    def _stale(self) -> bool:
-        return self._held is not None and self.text == self._loaded_when_held
+    def load_text(self, text: str) -> None:
+        """Text set directly (``text = ...``) replaces the held text."""
+        self._held = None
+        super().load_text(text)
 
     @property
     def shown_text(self) -> str:
         """The text it stands for: the one held, or the one in it."""
-        return self._held if self._held is not None and self._stale() else self.text
+        return self.text if self._held is None else self._held
 
     def on_focus(self) -> None:
-        if self._held is not None and self._stale() and self.text != self._held:
+        if self._held is not None:
             self.load_text(self._held)
-        self._held = None
 
 
 class ListSuggester(Suggester):
