@@ -107,7 +107,8 @@ class FieldInput(Input):
 class DetailArea(TextArea):
     """The detail's text area. Loading text into a text area lays out the whole screen
     again (its wrapped size may change), so while it is not being edited it only holds
-    the text of the signpost under the cursor, and loads it when it gets the focus."""
+    the text of the signpost under the cursor (``text`` says it all the same), and loads
+    it when it gets the focus."""
 
     _held: str | None = None
 
@@ -118,15 +119,18 @@ class DetailArea(TextArea):
         else:
             self._held = text
 
+    @property
+    def text(self) -> str:
+        return super().text if self._held is None else self._held
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.load_text(value)
+
     def load_text(self, text: str) -> None:
         """Text set directly (``text = ...``) replaces the held text."""
         self._held = None
         super().load_text(text)
-
-    @property
-    def shown_text(self) -> str:
-        """The text it stands for: the one held, or the one in it."""
-        return self.text if self._held is None else self._held
 
     def on_focus(self) -> None:
         if self._held is not None:
@@ -446,7 +450,7 @@ class SignpostEditor(VerticalScroll):
         """The sheet draws what the fields hold: the signpost's text, or an edit that was
         refused (marked), or one not applied yet."""
         texts = {name: self._field(name).value for name, *_ in _LINE_FIELDS}
-        texts["detail"] = self._detail.shown_text
+        texts["detail"] = self._detail.text
         refused = frozenset(name for name in FIELD_ORDER
                             if self.query_one(f"#field-{name}").has_class("-refused"))
         self.query_one(EditorSheet).show(self._heading, texts, refused)
@@ -515,7 +519,7 @@ class SignpostEditor(VerticalScroll):
         if isinstance(widget, Input):
             text = widget.value
         elif isinstance(widget, DetailArea):
-            text = widget.shown_text
+            text = widget.text
         else:
             return None
         if text == field_text(self._signpost, name):
