@@ -130,16 +130,6 @@ def split_by_group(roadmap: Roadmap) -> list[tuple[str, Roadmap]]:
     return result
 
 
-def owner_groups_by_name(roadmap: Roadmap) -> dict[str, list[str]]:
-    """Each owner (casefolded name) with the groups of its signposts, in order."""
-    found: dict[str, dict[str, str]] = {}
-    for signpost in roadmap.signposts:
-        group = group_of(roadmap, signpost)
-        for owner in signpost.owners:
-            found.setdefault(owner.casefold(), {}).setdefault(group.casefold(), group)
-    return {owner: list(groups.values()) for owner, groups in found.items()}
-
-
 def _shared_owners(roadmap: Roadmap) -> tuple[SharedOwner, ...]:
     counts: dict[str, dict[str, list[str]]] = {}
     spelling: dict[str, str] = {o.name.casefold(): o.name for o in roadmap.owners}

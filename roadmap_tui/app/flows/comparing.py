@@ -5,19 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ... import paths
 from ...model.compare import comparison
+from ...session.versions import labelled_versions, local_history
 from ...storage import RoadmapFileError
 from ...storage.files import read_roadmap
-from ...storage.versions import LocalHistory
 from ..dialogs import ChoiceDialog, DifferencesDialog, PathDialog, VersionsDialog
-from .versions import labelled_versions
 from .view import MainView
-
-
-def local_history(path: Path) -> LocalHistory:
-    """The earlier versions each save of ``path`` kept (under the user data folder)."""
-    return LocalHistory(paths.history_folder(), paths.file_key(path))
 
 
 class Comparing:
